@@ -1,0 +1,87 @@
+"""glutemed: teaching models of the gluteus medius.
+
+Conventions (stated once here; every module follows them)
+---------------------------------------------------------
+Frames
+    Pelvis frame as in OpenSim's gait2392 and Rajagopal models: **x anterior,
+    y superior, z to the subject's right**, origin at the model's pelvis
+    reference point (mid-way between the hips, near the sacrum). The femur
+    frame has its origin at the hip joint centre and is aligned with the
+    pelvis frame when all hip angles are zero; its y axis is the femur's
+    mechanical axis (hip centre to knee centre).
+Hip rotations
+    Body-fixed, in the order flexion (about z), adduction (about the new x),
+    internal rotation (about the new y): ``R = Rz(flex) @ Rx(add) @ Ry(rot)``,
+    mapping femur-frame vectors into the pelvis frame. Positive = flexion,
+    adduction, internal rotation, on either side (the left hip is the mirror
+    image of the right).
+Moment arms
+    Tendon-excursion form ``r_q = -dL/dq``, reported with **abduction,
+    internal rotation and flexion positive**. OpenSim reports the adduction
+    coordinate, so its abduction moment arms have the opposite sign.
+Units
+    SI inside the library: metres, newtons, newton-metres, radians. Degrees
+    appear only at the surface, in names ending ``_deg``. Forces shown as
+    multiples of body weight end in ``_bw``.
+Arrays
+    Angle arguments accept scalars or arrays and broadcast against each other;
+    a point has shape ``(..., 3)`` and a rotation ``(..., 3, 3)``.
+
+Data flows one way: ``data/`` → :mod:`glutemed.geometry` →
+:mod:`glutemed.rotations` and :mod:`glutemed.posing` → :mod:`glutemed.muscles`
+→ :mod:`glutemed.drawing` → :mod:`glutemed.panels` → notebooks and
+:mod:`glutemed.figures`. No module imports one later in that chain.
+
+Examples
+--------
+>>> import glutemed as gm
+>>> ma = gm.moment_arms(hip_flexion_deg=0.0)
+>>> sorted(ma)
+['anterior', 'middle', 'posterior']
+"""
+
+from glutemed.geometry import (
+    GEOMETRY_NAMES,
+    PORTIONS,
+    Geometry,
+    load_geometry,
+    mirror_geometry,
+    scale_geometry,
+)
+from glutemed.muscles import (
+    ACTIONS,
+    MomentArms,
+    lines_of_action,
+    moment_arms,
+    moment_arms_cross_product,
+    muscle_lengths,
+    role_switch_flexion_deg,
+)
+from glutemed.posing import LegPose, pose_leg
+
+# modules the notebooks reach as gm.figures, gm.panels, ... (they import the model, never the reverse)
+from glutemed import drawing, exercises, figures, panels  # noqa: E402  isort: skip
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ACTIONS",
+    "GEOMETRY_NAMES",
+    "drawing",
+    "exercises",
+    "figures",
+    "panels",
+    "PORTIONS",
+    "Geometry",
+    "LegPose",
+    "MomentArms",
+    "lines_of_action",
+    "load_geometry",
+    "mirror_geometry",
+    "moment_arms",
+    "moment_arms_cross_product",
+    "muscle_lengths",
+    "pose_leg",
+    "role_switch_flexion_deg",
+    "scale_geometry",
+]

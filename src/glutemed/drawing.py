@@ -1,0 +1,404 @@
+"""Draw the stick model and moment-arm plots: build artists once, then move them.
+
+Every ``draw_*`` function takes a Matplotlib ``Axes``, draws, and returns the
+artists it made; every ``update_*`` function only moves those artists to new
+data. Nothing here runs a model: callers pass in a posed
+:class:`~glutemed.posing.LegPose` or computed values. Colours are the
+Okabe-Ito colour-blind-safe palette, and each portion also has its own line
+style and marker so that the figures read in greyscale.
+
+Views (right-handed pelvis frame, x anterior, y superior, z right):
+
+``"frontal"``
+    seen from behind: subject's right on the right (z across, y up).
+``"sagittal"``
+    seen from the right: anterior to the right (x across, y up).
+``"transverse"``
+    seen from above: subject's right on the right, anterior up (z across, x up).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import matplotlib as mpl
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from numpy.typing import NDArray
+
+from glutemed._checks import check_name
+from glutemed.geometry import PORTIONS
+from glutemed.posing import LegPose
+
+__all__ = [
+    "PORTION_STYLE",
+    "OKABE_ITO",
+    "STYLE",
+    "VIEWS",
+    "VIEW_TITLES",
+    "ViewArtists",
+    "new_figure",
+    "draw_view",
+    "update_view",
+    "draw_moment_arm_curves",
+    "draw_moment_arm_bars",
+    "update_moment_arm_bars",
+]
+
+#: Okabe & Ito (2008) colour-blind-safe palette.
+OKABE_ITO: dict[str, str] = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+
+#: Colour, line style and marker of each portion (distinct in colour and in grey).
+PORTION_STYLE: dict[str, dict[str, str]] = {
+    "anterior": {"color": OKABE_ITO["orange"], "linestyle": "-", "marker": "o"},
+    "middle": {"color": OKABE_ITO["blue"], "linestyle": "--", "marker": "s"},
+    "posterior": {"color": OKABE_ITO["vermillion"], "linestyle": "-.", "marker": "^"},
+}
+
+#: Matplotlib settings used inside :func:`new_figure` only (never set globally):
+#: large type for projection, deterministic SVG output.
+STYLE: dict[str, object] = {
+    "font.size": 13,
+    "axes.titlesize": 14,
+    "axes.labelsize": 13,
+    "legend.fontsize": 12,
+    "xtick.labelsize": 11,
+    "ytick.labelsize": 11,
+    "lines.linewidth": 2.5,
+    "svg.hashsalt": "glutemed",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+VIEWS: tuple[str, str, str] = ("frontal", "sagittal", "transverse")
+
+VIEW_TITLES: dict[str, str] = {
+    "frontal": "Frontal plane (seen from behind)",
+    "sagittal": "Sagittal plane (seen from the right)",
+    "transverse": "Transverse plane (seen from above)",
+}
+
+# (horizontal, vertical) pelvis-frame axis index and axis labels per view
+_VIEW_AXES: dict[str, tuple[int, int, str, str]] = {
+    "frontal": (2, 1, "medial-lateral z (cm, right +)", "vertical y (cm)"),
+    "sagittal": (0, 1, "anterior-posterior x (cm, anterior +)", "vertical y (cm)"),
+    "transverse": (2, 0, "medial-lateral z (cm, right +)", "anterior-posterior x (cm)"),
+}
+
+# fixed limits (cm) so that blitting backgrounds stay valid while the pose moves
+_LIMITS_CM: dict[str, dict[str, tuple[float, float, float, float]]] = {
+    "hip": {
+        "frontal": (-16.0, 18.0, -22.0, 10.0),
+        "sagittal": (-20.0, 16.0, -22.0, 10.0),
+        "transverse": (-16.0, 18.0, -20.0, 16.0),
+    },
+    "leg": {
+        "frontal": (-45.0, 55.0, -98.0, 12.0),
+        "sagittal": (-55.0, 55.0, -98.0, 12.0),
+        "transverse": (-45.0, 55.0, -55.0, 55.0),
+    },
+}
+
+_BONE = {"color": "#3A3A3A", "linewidth": 4.0, "solid_capstyle": "round"}
+_PELVIS = {"color": "#7A7A7A", "linewidth": 2.5}
+_OTHER_LEG = {"color": "#BBBBBB", "linewidth": 3.0, "linestyle": "-"}
+
+
+def new_figure(width_in: float, height_in: float, dpi: float = 100) -> Figure:
+    """A Figure with an Agg canvas and the package style, without pyplot.
+
+    Building figures this way keeps no global pyplot state, so a widget panel
+    can redraw its own figure without touching any other.
+
+    Parameters
+    ----------
+    width_in, height_in : float
+        Size in inches.
+    dpi : float
+        Dots per inch (100 gives ``width_in * 100`` pixels).
+
+    Examples
+    --------
+    >>> fig = new_figure(4, 3)
+    >>> fig.canvas.get_width_height()
+    (400, 300)
+    """
+    with mpl.rc_context(STYLE):
+        fig = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _xy(points: NDArray[np.float64], view: str) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Project ``(n, 3)`` pelvis-frame points (m) onto a view, in cm."""
+    h, v, _, _ = _VIEW_AXES[view]
+    pts = np.asarray(points, dtype=np.float64) * 100.0
+    return pts[..., h], pts[..., v]
+
+
+def _pelvis_outline(pose: LegPose) -> NDArray[np.float64]:
+    """Lines joining the pelvis landmarks (a stick pelvis, not a bone outline).
+
+    ASIS to ASIS to hip centre to hip centre, closed; then each ASIS to the
+    back of the pelvis (sacrum marker, or mid-PSIS where the model has no
+    sacrum marker), roughly along the iliac crest. NaN breaks the line.
+    """
+    lm = pose.pelvis_m
+    back = lm.get("sacrum")
+    if back is None:
+        back = (lm["psis_right"] + lm["psis_left"]) / 2
+    gap = np.full(3, np.nan)
+    return np.array([lm["asis_left"], lm["asis_right"], lm["hip_centre_right"],
+                     lm["hip_centre_left"], lm["asis_left"], gap,
+                     lm["asis_right"], back, lm["asis_left"]])
+
+
+def _leg_points(pose: LegPose) -> dict[str, NDArray[np.float64]]:
+    if pose.knee_centre_m.ndim != 1:
+        raise ValueError("drawing needs a single pose; got an array of poses")
+    return {
+        "femur": np.array([pose.hip_centre_m, pose.knee_centre_m]),
+        "neck": np.array([pose.hip_centre_m, pose.greater_trochanter_m]),
+        "shank": np.array([pose.knee_centre_m, pose.ankle_centre_m]),
+    }
+
+
+def _other_leg(pose: LegPose) -> NDArray[np.float64]:
+    """The opposite leg, standing straight (mirror of the posed leg at neutral)."""
+    lm = pose.pelvis_m
+    this = pose.hip_centre_m
+    other = lm["hip_centre_left"] if np.allclose(this, lm["hip_centre_right"]) else lm["hip_centre_right"]
+    thigh = np.linalg.norm(pose.knee_centre_m - this)
+    shank = np.linalg.norm(pose.ankle_centre_m - pose.knee_centre_m)
+    return np.array([other, other - [0.0, thigh, 0.0], other - [0.0, thigh + shank, 0.0]])
+
+
+@dataclass
+class ViewArtists:
+    """The artists of one view, keyed by name, plus the view they show."""
+
+    view: str
+    lines: dict[str, Line2D]
+
+    def all(self) -> list[Line2D]:
+        """Every artist that moves with the pose."""
+        return [a for k, a in self.lines.items() if k not in ("pelvis", "other_leg")]
+
+
+def draw_view(ax: Axes, pose: LegPose, view: str = "frontal", zoom: str = "hip",
+              legend: bool = True, title: bool = True) -> ViewArtists:
+    """Draw the stick model in one view and return its artists.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw; its limits are fixed for the zoom level.
+    pose : LegPose
+        A single pose from :func:`glutemed.posing.pose_leg`.
+    view : {"frontal", "sagittal", "transverse"}
+    zoom : {"hip", "leg"}
+        ``"hip"`` shows the pelvis and greater trochanter; ``"leg"`` the whole
+        leg.
+    legend, title : bool
+        Whether to add a legend of the portions and a title naming the view.
+
+    Returns
+    -------
+    ViewArtists
+        ``lines`` holds ``pelvis``, ``other_leg``, ``femur``, ``neck``,
+        ``shank``, ``hip``, and one line per portion.
+
+    Examples
+    --------
+    >>> from glutemed.posing import pose_leg
+    >>> fig = new_figure(4, 4)
+    >>> art = draw_view(fig.add_subplot(), pose_leg(), "frontal")
+    >>> sorted(art.lines)[:3]
+    ['anterior', 'femur', 'hip']
+    """
+    check_name(view, "view", VIEWS)
+    check_name(zoom, "zoom", tuple(_LIMITS_CM))
+    lines: dict[str, Line2D] = {}
+    with mpl.rc_context(STYLE):
+        (lines["pelvis"],) = ax.plot(*_xy(_pelvis_outline(pose), view), **_PELVIS, label="pelvis (landmarks)")
+        if view != "transverse":
+            (lines["other_leg"],) = ax.plot(*_xy(_other_leg(pose), view), **_OTHER_LEG, zorder=1)
+        for name, pts in _leg_points(pose).items():
+            (lines[name],) = ax.plot(*_xy(pts, view), **_BONE, zorder=2,
+                                     label="femur and shank" if name == "femur" else None)
+        (lines["hip"],) = ax.plot(*_xy(pose.hip_centre_m[None], view), "o", color="black",
+                                  markersize=9, markerfacecolor="white", markeredgewidth=2,
+                                  zorder=5, label="hip joint centre")
+        for i, portion in enumerate(PORTIONS):
+            pts = np.array([pose.origins_m[i], pose.insertions_m[i]])
+            style = PORTION_STYLE[portion]
+            (lines[portion],) = ax.plot(*_xy(pts, view), color=style["color"],
+                                        linestyle=style["linestyle"], marker=style["marker"],
+                                        markersize=7, linewidth=3, zorder=4,
+                                        label=f"{portion} glute med")
+        x0, x1, y0, y1 = _LIMITS_CM[zoom][view]
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+        ax.set_aspect("equal", adjustable="box")
+        _, _, xlabel, ylabel = _VIEW_AXES[view]
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        if title:
+            ax.set_title(VIEW_TITLES[view])
+        if legend:
+            ax.legend(handles=[lines[p] for p in PORTIONS], loc="lower left", framealpha=0.9)
+    return ViewArtists(view=view, lines=lines)
+
+
+def update_view(artists: ViewArtists, pose: LegPose) -> None:
+    """Move the artists of :func:`draw_view` to a new pose (no redraw).
+
+    Examples
+    --------
+    >>> from glutemed.posing import pose_leg
+    >>> fig = new_figure(4, 4)
+    >>> art = draw_view(fig.add_subplot(), pose_leg(), "frontal", zoom="leg")
+    >>> before = art.lines["femur"].get_xdata().copy()
+    >>> update_view(art, pose_leg(hip_adduction_deg=20))
+    >>> bool(art.lines["femur"].get_xdata()[1] < before[1])
+    True
+    """
+    view = artists.view
+    for name, pts in _leg_points(pose).items():
+        artists.lines[name].set_data(*_xy(pts, view))
+    for i, portion in enumerate(PORTIONS):
+        pts = np.array([pose.origins_m[i], pose.insertions_m[i]])
+        artists.lines[portion].set_data(*_xy(pts, view))
+
+
+def draw_moment_arm_curves(ax: Axes, angle_deg: NDArray[np.float64],
+                           values_m: Mapping[str, NDArray[np.float64]],
+                           xlabel: str, ylabel: str, title: str | None = None,
+                           legend: bool = True) -> dict[str, Line2D]:
+    """Plot one moment arm of each portion against a joint angle.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    angle_deg : numpy.ndarray, shape (n,)
+        The swept angle, degrees.
+    values_m : mapping of portion to numpy.ndarray, shape (n,)
+        Moment arms in metres (plotted in cm).
+    xlabel, ylabel : str
+        Axis labels (say the units).
+    title : str, optional
+    legend : bool
+
+    Returns
+    -------
+    dict of str to Line2D
+        One line per portion.
+
+    Examples
+    --------
+    >>> import glutemed as gm
+    >>> flex = np.linspace(-20, 90, 12)
+    >>> ma = gm.moment_arms(hip_flexion_deg=flex)
+    >>> fig = new_figure(4, 3)
+    >>> lines = draw_moment_arm_curves(fig.add_subplot(), flex,
+    ...     {p: ma[p]["flexion"] for p in gm.PORTIONS}, "hip flexion (deg)", "cm")
+    >>> len(lines)
+    3
+    """
+    lines = {}
+    with mpl.rc_context(STYLE):
+        ax.axhline(0.0, color="#777777", linewidth=1.0, zorder=0)
+        for portion in PORTIONS:
+            style = PORTION_STYLE[portion]
+            (lines[portion],) = ax.plot(angle_deg, np.asarray(values_m[portion]) * 100.0,
+                                        color=style["color"], linestyle=style["linestyle"],
+                                        marker=style["marker"], markevery=max(1, len(angle_deg) // 8),
+                                        label=portion)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        if title:
+            ax.set_title(title)
+        ax.grid(True, color="#DDDDDD", linewidth=0.8)
+        if legend:
+            ax.legend(framealpha=0.9)
+    return lines
+
+
+_HATCHES = {"anterior": "", "middle": "//", "posterior": ".."}
+
+
+def draw_moment_arm_bars(ax: Axes, values_m: NDArray[np.float64], actions: Sequence[str],
+                         ylim_cm: tuple[float, float] = (-6.0, 8.0)) -> dict[str, list]:
+    """Grouped bars: one group per action, one bar per portion.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    values_m : numpy.ndarray, shape (3 portions, n actions)
+        Moment arms, metres (drawn in cm).
+    actions : sequence of str
+        Names of the actions, used as group labels.
+    ylim_cm : tuple of float
+        Fixed y limits in cm, so that updates never rescale the axes.
+
+    Returns
+    -------
+    dict of str to list of Rectangle
+        The bars of each portion, to pass to :func:`update_moment_arm_bars`.
+
+    Examples
+    --------
+    >>> fig = new_figure(4, 3)
+    >>> bars = draw_moment_arm_bars(fig.add_subplot(), np.zeros((3, 3)), ["a", "b", "c"])
+    >>> len(bars["middle"])
+    3
+    """
+    values = np.asarray(values_m, dtype=np.float64) * 100.0
+    n = values.shape[1]
+    width = 0.26
+    x = np.arange(n)
+    bars = {}
+    with mpl.rc_context(STYLE):
+        for i, portion in enumerate(PORTIONS):
+            style = PORTION_STYLE[portion]
+            container = ax.bar(x + (i - 1) * width, values[i], width=width, color=style["color"],
+                               edgecolor="black", linewidth=1.0, hatch=_HATCHES[portion],
+                               label=portion)
+            bars[portion] = list(container.patches)
+        ax.axhline(0.0, color="black", linewidth=1.0)
+        ax.set_xticks(x, [a.replace("_", " ") for a in actions])
+        ax.set_ylim(*ylim_cm)
+        ax.set_ylabel("moment arm (cm)")
+        ax.grid(True, axis="y", color="#DDDDDD", linewidth=0.8)
+        ax.legend(loc="upper right", framealpha=0.9, ncols=3, fontsize=10)
+    return bars
+
+
+def update_moment_arm_bars(bars: Mapping[str, list], values_m: NDArray[np.float64]) -> None:
+    """Set the heights of the bars of :func:`draw_moment_arm_bars` (metres in).
+
+    Examples
+    --------
+    >>> fig = new_figure(4, 3)
+    >>> bars = draw_moment_arm_bars(fig.add_subplot(), np.zeros((3, 2)), ["a", "b"])
+    >>> update_moment_arm_bars(bars, np.full((3, 2), 0.05))
+    >>> float(bars["anterior"][0].get_height())
+    5.0
+    """
+    values = np.asarray(values_m, dtype=np.float64) * 100.0
+    for i, portion in enumerate(PORTIONS):
+        for rect, value in zip(bars[portion], values[i]):
+            rect.set_height(value)

@@ -1,0 +1,447 @@
+"""Published hip geometry: loading, checking, scaling and mirroring.
+
+The numbers live in the repository's ``data/`` folder (see ``data/README.md``
+for the source of every file). Each model has four CSV files::
+
+    <name>_gluteus_medius.csv   origins (pelvis frame), insertions (femur frame),
+                                 muscle parameters of the three portions
+    <name>_landmarks.csv        pelvis, femur and tibia landmarks
+    <name>_segments.csv         segment masses
+    <name>_hip_ranges.csv       coordinate ranges of the model's joints
+
+All lengths are metres. The loader checks column names (which carry the
+units), the three portions and plausible ranges, and returns a read-only
+:class:`Geometry`.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from glutemed._checks import as_finite_array, check_in_range, check_name
+
+__all__ = [
+    "PORTIONS",
+    "GEOMETRY_NAMES",
+    "Geometry",
+    "load_geometry",
+    "resolve_geometry",
+    "scale_geometry",
+    "mirror_geometry",
+    "data_dir",
+]
+
+#: The three portions of gluteus medius, in anatomical order (front to back).
+PORTIONS: tuple[str, str, str] = ("anterior", "middle", "posterior")
+
+#: Geometry sets shipped in ``data/``.
+GEOMETRY_NAMES: tuple[str, ...] = ("gait2392", "rajagopal2016", "rajagopal_lai_uhlrich2023")
+
+_MUSCLE_COLUMNS = (
+    "portion",
+    "opensim_name",
+    "origin_x_m",
+    "origin_y_m",
+    "origin_z_m",
+    "insertion_x_m",
+    "insertion_y_m",
+    "insertion_z_m",
+    "max_isometric_force_N",
+    "optimal_fibre_length_m",
+    "tendon_slack_length_m",
+    "pennation_angle_deg",
+)
+_LANDMARK_COLUMNS = ("landmark", "segment", "x_m", "y_m", "z_m", "opensim_source")
+_SEGMENT_COLUMNS = ("segment", "mass_kg")
+_RANGE_COLUMNS = ("coordinate", "min_deg", "max_deg")
+
+_REQUIRED_LANDMARKS = {
+    ("hip_centre_right", "pelvis"),
+    ("hip_centre_left", "pelvis"),
+    ("asis_right", "pelvis"),
+    ("asis_left", "pelvis"),
+    ("knee_centre", "femur"),
+    ("ankle_centre", "tibia"),
+}
+_REQUIRED_RANGES = ("hip_flexion_r", "hip_adduction_r", "hip_rotation_r", "knee_angle_r")
+# Valid joint angles for every geometry: the coordinate ranges of Rajagopal et
+# al. (2016), which are physiological limits (hip flexion -30..120, adduction
+# -50..30, rotation -40..40, knee flexion 0..120 deg). gait2392's own hip
+# coordinate ranges are +-120 deg for all three axes: model limits, not joint
+# ranges, so they are kept in data/ but not used for checking input.
+_RANGES_FROM = "rajagopal2016"
+
+
+def data_dir() -> Path:
+    """Folder holding the geometry CSV files.
+
+    An installed wheel carries them as ``glutemed/data``; a source checkout
+    (including an editable install) reads the repository's ``data/`` folder.
+
+    Examples
+    --------
+    >>> (data_dir() / "gait2392_gluteus_medius.csv").is_file()
+    True
+    """
+    packaged = resources.files("glutemed") / "data"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Hip and leg geometry of one published model (one side).
+
+    Attributes
+    ----------
+    name : str
+        Model name, e.g. ``"gait2392"``; scaled or mirrored copies say so.
+    side : {"right", "left"}
+        Which hip the points describe.
+    hip_centre_m : numpy.ndarray, shape (3,)
+        Hip joint centre of this side in the pelvis frame, m.
+    pelvis_landmarks_m : dict of str to numpy.ndarray, shape (3,)
+        Pelvis landmarks (both hip centres, ASIS, PSIS, sacrum where the model
+        has them) in the pelvis frame, m.
+    femur_landmarks_m : dict of str to numpy.ndarray, shape (3,)
+        Femur landmarks (``knee_centre``, ``greater_trochanter`` where the
+        model has one) in the femur frame (origin at the hip centre), m.
+    ankle_centre_m : numpy.ndarray, shape (3,)
+        Ankle centre in the shank frame (origin at the knee centre), m.
+    origins_m, insertions_m : numpy.ndarray, shape (3, 3)
+        One row per portion (anterior, middle, posterior): origins in the
+        pelvis frame, insertions in the femur frame, m.
+    max_isometric_force_n : numpy.ndarray, shape (3,)
+        Maximum isometric force of each portion, N.
+    optimal_fibre_length_m, tendon_slack_length_m : numpy.ndarray, shape (3,)
+        Muscle-tendon parameters, m.
+    pennation_angle_rad : numpy.ndarray, shape (3,)
+        Pennation at optimal fibre length, rad.
+    joint_ranges_deg : dict of str to tuple of float
+        Valid joint angles, degrees (``hip_flexion``, ``hip_adduction``,
+        ``hip_rotation``, ``knee_angle`` = knee flexion): the coordinate
+        ranges of Rajagopal et al. (2016), used for every geometry.
+    segment_masses_kg : dict of str to float
+        Segment masses of the model, kg.
+    """
+
+    name: str
+    side: str
+    hip_centre_m: NDArray[np.float64]
+    pelvis_landmarks_m: dict[str, NDArray[np.float64]]
+    femur_landmarks_m: dict[str, NDArray[np.float64]]
+    ankle_centre_m: NDArray[np.float64]
+    origins_m: NDArray[np.float64]
+    insertions_m: NDArray[np.float64]
+    max_isometric_force_n: NDArray[np.float64]
+    optimal_fibre_length_m: NDArray[np.float64]
+    tendon_slack_length_m: NDArray[np.float64]
+    pennation_angle_rad: NDArray[np.float64]
+    joint_ranges_deg: dict[str, tuple[float, float]]
+    segment_masses_kg: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def knee_centre_m(self) -> NDArray[np.float64]:
+        """Knee centre in the femur frame (knee straight), shape (3,), m."""
+        return self.femur_landmarks_m["knee_centre"]
+
+    @property
+    def thigh_length_m(self) -> float:
+        """Hip centre to knee centre, m."""
+        return float(np.linalg.norm(self.knee_centre_m))
+
+    @property
+    def shank_length_m(self) -> float:
+        """Knee centre to ankle centre, m."""
+        return float(np.linalg.norm(self.ankle_centre_m))
+
+    @property
+    def asis_width_m(self) -> float:
+        """Distance between the two ASIS, m."""
+        lm = self.pelvis_landmarks_m
+        return float(np.linalg.norm(lm["asis_right"] - lm["asis_left"]))
+
+    @property
+    def hip_width_m(self) -> float:
+        """Distance between the two hip joint centres, m."""
+        lm = self.pelvis_landmarks_m
+        return float(np.linalg.norm(lm["hip_centre_right"] - lm["hip_centre_left"]))
+
+    def range_deg(self, coordinate: str) -> tuple[float, float]:
+        """The model's range for ``coordinate`` (e.g. ``"hip_flexion"``), degrees.
+
+        Examples
+        --------
+        >>> load_geometry().range_deg("hip_adduction")
+        (-50.0, 30.0)
+        """
+        check_name(coordinate, "coordinate", self.joint_ranges_deg)
+        return self.joint_ranges_deg[coordinate]
+
+
+def _read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    if not path.is_file():
+        raise FileNotFoundError(f"geometry file {path.name} is missing from {path.parent}")
+    with path.open(newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != columns:
+            raise ValueError(
+                f"{path.name}: columns must be {', '.join(columns)} (the suffix is the unit); "
+                f"got {', '.join(reader.fieldnames or ())}"
+            )
+        return list(reader)
+
+
+def _floats(rows: list[dict[str, str]], keys: tuple[str, ...], what: str) -> NDArray[np.float64]:
+    try:
+        values = np.array([[float(r[k]) for k in keys] for r in rows], dtype=np.float64)
+    except ValueError as exc:
+        raise ValueError(f"{what}: every value in {', '.join(keys)} must be a number") from exc
+    return as_finite_array(values, what)
+
+
+def _frozen(arr: NDArray[np.float64]) -> NDArray[np.float64]:
+    arr = np.array(arr, dtype=np.float64)
+    arr.flags.writeable = False
+    return arr
+
+
+def _load_muscles(path: Path) -> dict[str, NDArray[np.float64]]:
+    rows = _read_csv(path, _MUSCLE_COLUMNS)
+    portions = tuple(r["portion"] for r in rows)
+    if portions != PORTIONS:
+        raise ValueError(f"{path.name}: rows must be the portions {PORTIONS} in that order; got {portions}")
+    pts = _floats(rows, _MUSCLE_COLUMNS[2:8], path.name)
+    check_in_range(pts, f"{path.name} origin/insertion coordinates", -0.3, 0.3, "m")
+    force = check_in_range(_floats(rows, ("max_isometric_force_N",), path.name)[:, 0],
+                           f"{path.name} max_isometric_force_N", 1.0, 5000.0, "N")
+    lengths = check_in_range(
+        _floats(rows, ("optimal_fibre_length_m", "tendon_slack_length_m"), path.name),
+        f"{path.name} fibre and tendon lengths", 0.001, 0.5, "m")
+    pennation = check_in_range(_floats(rows, ("pennation_angle_deg",), path.name)[:, 0],
+                               f"{path.name} pennation_angle_deg", 0.0, 45.0, "deg")
+    return {
+        "origins_m": pts[:, :3],
+        "insertions_m": pts[:, 3:],
+        "max_isometric_force_n": force,
+        "optimal_fibre_length_m": lengths[:, 0],
+        "tendon_slack_length_m": lengths[:, 1],
+        "pennation_angle_rad": np.deg2rad(pennation),
+    }
+
+
+def _load_landmarks(path: Path) -> dict[tuple[str, str], NDArray[np.float64]]:
+    rows = _read_csv(path, _LANDMARK_COLUMNS)
+    for r in rows:
+        check_name(r["segment"], f"{path.name} segment", ("pelvis", "femur", "tibia"))
+    xyz = check_in_range(_floats(rows, ("x_m", "y_m", "z_m"), path.name),
+                         f"{path.name} landmark coordinates", -0.6, 0.6, "m")
+    found = {(r["landmark"], r["segment"]): xyz[i] for i, r in enumerate(rows)}
+    missing = sorted(_REQUIRED_LANDMARKS - set(found))
+    if missing:
+        raise ValueError(f"{path.name}: missing landmarks {missing}")
+    if ("sacrum", "pelvis") not in found and ("psis_right", "pelvis") not in found:
+        raise ValueError(f"{path.name}: needs a sacrum or PSIS landmarks for the back of the pelvis")
+    return found
+
+
+def _load_ranges(path: Path) -> dict[str, tuple[float, float]]:
+    rows = _read_csv(path, _RANGE_COLUMNS)
+    ranges = check_in_range(_floats(rows, ("min_deg", "max_deg"), path.name),
+                            f"{path.name} ranges", -180.0, 180.0, "deg")
+    coords = tuple(r["coordinate"] for r in rows)
+    missing = [c for c in _REQUIRED_RANGES if c not in coords]
+    if missing:
+        raise ValueError(f"{path.name}: missing coordinates {missing}")
+    return {c.removesuffix("_r"): (float(lo), float(hi)) for c, (lo, hi) in zip(coords, ranges)}
+
+
+@functools.lru_cache(maxsize=None)
+def load_geometry(name: str = "gait2392") -> Geometry:
+    """Load a published right-hip geometry from ``data/``.
+
+    Parameters
+    ----------
+    name : {"gait2392", "rajagopal2016", "rajagopal_lai_uhlrich2023"}
+        Which model. ``gait2392`` is Delp et al. (1990) as distributed with
+        OpenSim; ``rajagopal2016`` is Rajagopal et al. (2016);
+        ``rajagopal_lai_uhlrich2023`` has the abductor paths revised by Lai et
+        al. (2017) and Uhlrich et al. (2022).
+
+    Returns
+    -------
+    Geometry
+        Right side, unscaled, read-only arrays.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is unknown or a file fails its checks.
+
+    Examples
+    --------
+    >>> g = load_geometry("gait2392")
+    >>> g.origins_m.shape, g.insertions_m.shape
+    ((3, 3), (3, 3))
+    >>> round(g.hip_width_m, 3)
+    0.167
+    """
+    check_name(name, "geometry", GEOMETRY_NAMES)
+    folder = data_dir()
+    muscles = _load_muscles(folder / f"{name}_gluteus_medius.csv")
+    landmarks = _load_landmarks(folder / f"{name}_landmarks.csv")
+    seg_rows = _read_csv(folder / f"{name}_segments.csv", _SEGMENT_COLUMNS)
+    masses = check_in_range(_floats(seg_rows, ("mass_kg",), f"{name}_segments.csv")[:, 0],
+                            f"{name}_segments.csv mass_kg", 0.0, 100.0, "kg")
+    joint_ranges = _load_ranges(folder / f"{_RANGES_FROM}_hip_ranges.csv")
+    pelvis = {k: _frozen(v) for (k, seg), v in landmarks.items() if seg == "pelvis"}
+    femur = {k: _frozen(v) for (k, seg), v in landmarks.items() if seg == "femur"}
+    return Geometry(
+        name=name,
+        side="right",
+        hip_centre_m=pelvis["hip_centre_right"],
+        pelvis_landmarks_m=pelvis,
+        femur_landmarks_m=femur,
+        # the shank frame has its origin at the knee centre
+        ankle_centre_m=_frozen(landmarks[("ankle_centre", "tibia")]
+                               - landmarks.get(("knee_centre", "tibia"), np.zeros(3))),
+        **{k: _frozen(v) for k, v in muscles.items()},
+        joint_ranges_deg=joint_ranges,
+        segment_masses_kg={r["segment"]: float(m) for r, m in zip(seg_rows, masses)},
+    )
+
+
+def resolve_geometry(geometry: Geometry | str | None) -> Geometry:
+    """Accept ``None`` (gait2392), a model name or a :class:`Geometry`.
+
+    Examples
+    --------
+    >>> resolve_geometry(None).name
+    'gait2392'
+    >>> resolve_geometry(3)
+    Traceback (most recent call last):
+    ...
+    TypeError: geometry must be None, a model name (gait2392, rajagopal2016, rajagopal_lai_uhlrich2023) or a Geometry; got 3
+    """
+    if geometry is None:
+        return load_geometry("gait2392")
+    if isinstance(geometry, str):
+        return load_geometry(geometry)
+    if isinstance(geometry, Geometry):
+        return geometry
+    raise TypeError(
+        f"geometry must be None, a model name ({', '.join(GEOMETRY_NAMES)}) or a Geometry; got {geometry!r}"
+    )
+
+
+def _positive_length(value: float | None, name: str, low: float, high: float) -> float | None:
+    if value is None:
+        return None
+    arr = as_finite_array(value, name)
+    if arr.ndim != 0:
+        raise ValueError(f"{name} must be a single number")
+    return float(check_in_range(arr, name, low, high, "m"))
+
+
+def scale_geometry(
+    geometry: Geometry | str | None = None,
+    *,
+    asis_width_m: float | None = None,
+    leg_length_m: float | None = None,
+) -> Geometry:
+    """Scale a geometry uniformly to a body's pelvis width and leg length.
+
+    Pelvis points (origins, landmarks, hip centres) scale by
+    ``asis_width_m / geometry.asis_width_m``; femur and shank points
+    (insertions, knee, ankle) by ``leg_length_m / (thigh + shank length)``.
+    Optimal fibre and tendon slack lengths scale with each portion's length
+    at neutral, as OpenSim's scale tool preserves their ratio. Masses and
+    forces are not changed. This is a simple teaching scaling, not a
+    subject-specific model.
+
+    Parameters
+    ----------
+    geometry : Geometry, str or None
+        Geometry to scale (default gait2392).
+    asis_width_m : float, optional
+        Distance between the two ASIS, m (valid 0.15-0.40).
+    leg_length_m : float, optional
+        Hip centre to ankle centre, knee straight, m (valid 0.5-1.2).
+
+    Returns
+    -------
+    Geometry
+
+    Examples
+    --------
+    >>> g = scale_geometry(asis_width_m=0.23, leg_length_m=0.75)
+    >>> round(g.asis_width_m, 3), round(g.thigh_length_m + g.shank_length_m, 3)
+    (0.23, 0.75)
+    """
+    g = resolve_geometry(geometry)
+    width = _positive_length(asis_width_m, "asis_width_m", 0.15, 0.40)
+    leg = _positive_length(leg_length_m, "leg_length_m", 0.5, 1.2)
+    sp = 1.0 if width is None else width / g.asis_width_m
+    sl = 1.0 if leg is None else leg / (g.thigh_length_m + g.shank_length_m)
+
+    def neutral_lengths(geo: Geometry) -> NDArray[np.float64]:
+        return np.linalg.norm(geo.hip_centre_m + geo.insertions_m - geo.origins_m, axis=-1)
+
+    pelvis = {k: _frozen(v * sp) for k, v in g.pelvis_landmarks_m.items()}
+    scaled = replace(
+        g,
+        name=f"{g.name} (scaled)",
+        hip_centre_m=_frozen(g.hip_centre_m * sp),
+        pelvis_landmarks_m=pelvis,
+        femur_landmarks_m={k: _frozen(v * sl) for k, v in g.femur_landmarks_m.items()},
+        ankle_centre_m=_frozen(g.ankle_centre_m * sl),
+        origins_m=_frozen(g.origins_m * sp),
+        insertions_m=_frozen(g.insertions_m * sl),
+    )
+    ratio = neutral_lengths(scaled) / neutral_lengths(g)
+    return replace(
+        scaled,
+        optimal_fibre_length_m=_frozen(g.optimal_fibre_length_m * ratio),
+        tendon_slack_length_m=_frozen(g.tendon_slack_length_m * ratio),
+    )
+
+
+def mirror_geometry(geometry: Geometry | str | None = None) -> Geometry:
+    """The same geometry for the other hip (reflection ``z -> -z``).
+
+    Examples
+    --------
+    >>> left = mirror_geometry("gait2392")
+    >>> left.side, float(left.hip_centre_m[2]) < 0
+    ('left', True)
+    """
+    g = resolve_geometry(geometry)
+    m = np.array([1.0, 1.0, -1.0])
+    pelvis = {k: _frozen(v * m) for k, v in g.pelvis_landmarks_m.items()}
+    # swap the names so "hip_centre_right" still means the subject's right
+    swapped = {}
+    for k, v in pelvis.items():
+        if k.endswith("_right"):
+            swapped[k.removesuffix("_right") + "_left"] = v
+        elif k.endswith("_left"):
+            swapped[k.removesuffix("_left") + "_right"] = v
+        else:
+            swapped[k] = v
+    return replace(
+        g,
+        side="left" if g.side == "right" else "right",
+        hip_centre_m=_frozen(g.hip_centre_m * m),
+        pelvis_landmarks_m=swapped,
+        femur_landmarks_m={k: _frozen(v * m) for k, v in g.femur_landmarks_m.items()},
+        ankle_centre_m=_frozen(g.ankle_centre_m * m),
+        origins_m=_frozen(g.origins_m * m),
+        insertions_m=_frozen(g.insertions_m * m),
+    )

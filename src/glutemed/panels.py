@@ -1,0 +1,248 @@
+"""Widget panels: a figure built once, sliders wired by parameter name, a readout.
+
+Pattern every panel follows
+---------------------------
+1. Build the figure once (:func:`glutemed.drawing.new_figure`), draw the
+   static parts, and mark the moving artists as *animated*.
+2. Render the static background once and keep it. Each slider step restores
+   that background, draws only the moving artists (blitting), and sends the
+   pixels to an ``ipywidgets.Image``. Nothing is cleared or re-plotted.
+3. Sliders are explicit ``FloatSlider`` widgets with units in their labels,
+   stored under the *model's parameter names* (``hip_flexion_deg`` ...); the
+   update calls the model with ``**values``, so a misnamed control fails
+   loudly instead of being silently ignored.
+4. Key numbers are shown as text in an ``HTML`` readout beside the plot.
+
+Displayed in a notebook, a panel shows the live widget; where widgets cannot
+run (a notebook viewed on GitHub), the stored output falls back to a PNG
+snapshot and the text readout.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Mapping
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.figure import Figure
+from PIL import Image
+
+from glutemed.drawing import (
+    PORTION_STYLE,
+    ViewArtists,
+    draw_moment_arm_bars,
+    draw_view,
+    new_figure,
+    update_moment_arm_bars,
+    update_view,
+)
+from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
+from glutemed.muscles import ACTIONS, moment_arms
+from glutemed.posing import pose_leg
+
+__all__ = ["BlitRenderer", "Panel", "MomentArmPanel", "role_words"]
+
+
+class BlitRenderer:
+    """Render a figure to PNG, redrawing only its animated artists.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        A figure with an Agg canvas whose axes limits no longer change.
+    artists : list of matplotlib.artist.Artist
+        The artists that move; they are marked animated and drawn over a
+        cached background at every :meth:`render`.
+
+    Examples
+    --------
+    >>> from glutemed.drawing import new_figure
+    >>> fig = new_figure(2, 2)
+    >>> ax = fig.add_subplot()
+    >>> (line,) = ax.plot([0, 1], [0, 1])
+    >>> png = BlitRenderer(fig, [line]).render()
+    >>> png[:4] == b"\\x89PNG"
+    True
+    """
+
+    def __init__(self, fig: Figure, artists: list[Artist]):
+        self.fig = fig
+        self.artists = list(artists)
+        for artist in self.artists:
+            artist.set_animated(True)
+        self._background = None
+
+    def invalidate(self) -> None:
+        """Forget the cached background (after a change to a static artist)."""
+        self._background = None
+
+    def render(self) -> bytes:
+        """PNG bytes of the figure in its current state."""
+        canvas = self.fig.canvas
+        if self._background is None:
+            canvas.draw()  # static parts only: animated artists are skipped
+            self._background = canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            canvas.restore_region(self._background)
+        for artist in self.artists:
+            self.fig.draw_artist(artist)
+        rgba = np.asarray(canvas.buffer_rgba())
+        out = io.BytesIO()
+        Image.fromarray(rgba[..., :3]).save(out, format="png", compress_level=1)
+        return out.getvalue()
+
+
+def _slider(description: str, value: float, low: float, high: float, step: float = 1.0) -> widgets.FloatSlider:
+    return widgets.FloatSlider(
+        value=value, min=low, max=high, step=step, description=description,
+        continuous_update=True, readout=True, readout_format=".0f",
+        style={"description_width": "11em"}, layout=widgets.Layout(width="30em"),
+    )
+
+
+class Panel:
+    """Base class: figure + renderer + sliders + readout, laid out as one widget.
+
+    Subclasses build ``self.fig``, call :meth:`_finish` with the moving
+    artists, and implement :meth:`update` (model -> artists -> readout).
+    ``self.sliders`` maps model parameter names to sliders.
+    """
+
+    sliders: dict[str, widgets.FloatSlider]
+
+    def _finish(self, artists: list[Artist], width_px: int) -> None:
+        self.renderer = BlitRenderer(self.fig, artists)
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px"))
+        self.readout = widgets.HTML(layout=widgets.Layout(min_width="18em"))
+        controls = widgets.VBox(list(self.sliders.values()))
+        self.widget = widgets.VBox([controls, widgets.HBox([self.image, self.readout])])
+        for slider in self.sliders.values():
+            slider.observe(self._on_change, names="value")
+        self.update()
+
+    @property
+    def values(self) -> dict[str, float]:
+        """Current slider values keyed by model parameter name."""
+        return {name: float(s.value) for name, s in self.sliders.items()}
+
+    def _on_change(self, change: Mapping) -> None:
+        self.update()
+
+    def update(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _render(self) -> None:
+        self.image.value = self.renderer.render()
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        # the stored snapshot: recompress harder than the live frames to keep notebooks small
+        snapshot = io.BytesIO()
+        Image.open(io.BytesIO(self.image.value)).save(snapshot, format="png", optimize=True)
+        bundle["image/png"] = base64.b64encode(snapshot.getvalue()).decode("ascii")
+        bundle["text/plain"] = self.readout_text()
+        return bundle
+
+    def readout_text(self) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def role_words(values_m: np.ndarray) -> list[str]:
+    """Words for the roles implied by ``(abduction, internal_rotation, flexion)`` moment arms.
+
+    Examples
+    --------
+    >>> role_words(np.array([0.05, -0.02, 0.01]))
+    ['abductor', 'external rotator', 'flexor']
+    """
+    pairs = (("abductor", "adductor"), ("internal rotator", "external rotator"), ("flexor", "extensor"))
+    return [pos if v >= 0 else neg for v, (pos, neg) in zip(values_m, pairs)]
+
+
+class MomentArmPanel(Panel):
+    """Pose the hip with three sliders; see each portion's moment arms change.
+
+    Left: the stick model from behind (frontal) and from the right
+    (sagittal), hip region; right: bars of each portion's abduction, internal
+    rotation and flexion moment arm; beside it, the numbers.
+
+    Parameters
+    ----------
+    geometry : Geometry, str or None
+        Default gait2392.
+    hip_flexion_deg, hip_adduction_deg, hip_rotation_deg : float
+        Starting pose, degrees.
+
+    Examples
+    --------
+    >>> panel = MomentArmPanel()
+    >>> panel.sliders["hip_flexion_deg"].value = 60.0
+    >>> "60" in panel.readout.value
+    True
+    """
+
+    def __init__(self, geometry: Geometry | str | None = None, hip_flexion_deg: float = 0.0,
+                 hip_adduction_deg: float = 0.0, hip_rotation_deg: float = 0.0):
+        self.geometry = resolve_geometry(geometry)
+        g = self.geometry
+        # validate the starting pose before sliders would silently clamp it
+        pose_leg(hip_flexion_deg, hip_adduction_deg, hip_rotation_deg, geometry=g)
+        self.sliders = {
+            "hip_flexion_deg": _slider("Hip flexion (°)", hip_flexion_deg, *g.range_deg("hip_flexion")),
+            "hip_adduction_deg": _slider("Hip adduction (°)", hip_adduction_deg, *g.range_deg("hip_adduction")),
+            "hip_rotation_deg": _slider("Hip internal rotation (°)", hip_rotation_deg,
+                                        *g.range_deg("hip_rotation")),
+        }
+        self.fig = new_figure(12.0, 4.6)
+        axes = self.fig.subplots(1, 3, width_ratios=[1.0, 1.0, 1.25])
+        pose = pose_leg(**self.values, geometry=g)
+        self.views: list[ViewArtists] = [
+            draw_view(axes[0], pose, "frontal", zoom="hip", legend=False),
+            draw_view(axes[1], pose, "sagittal", zoom="hip", legend=False),
+        ]
+        ma = moment_arms(**self.values, geometry=g).as_array()
+        self.bars = draw_moment_arm_bars(axes[2], ma, ACTIONS)
+        axes[2].set_title("Moment arms (+ = named action)")
+        moving: list[Artist] = [a for v in self.views for a in v.all()]
+        moving += [rect for rects in self.bars.values() for rect in rects]
+        self._last: np.ndarray = ma
+        self._finish(moving, width_px=1200)
+
+    def update(self) -> None:
+        """Run the model for the slider values and move the artists."""
+        values = self.values
+        pose = pose_leg(**values, geometry=self.geometry)
+        ma = moment_arms(**values, geometry=self.geometry).as_array()
+        for view in self.views:
+            update_view(view, pose)
+        update_moment_arm_bars(self.bars, ma)
+        self._last = ma
+        self._render()
+        self.readout.value = self._readout_html(values, ma)
+
+    def _readout_html(self, values: Mapping[str, float], ma: np.ndarray) -> str:
+        head = (f"<b>Pose</b>: flexion {values['hip_flexion_deg']:.0f}°, adduction "
+                f"{values['hip_adduction_deg']:.0f}°, internal rotation {values['hip_rotation_deg']:.0f}°")
+        rows = "".join(
+            f"<tr><td style='color:{PORTION_STYLE[p]['color']}'><b>{p}</b></td>"
+            + "".join(f"<td style='text-align:right'>{v * 100:+.1f}</td>" for v in ma[i])
+            + f"<td>{', '.join(role_words(ma[i]))}</td></tr>"
+            for i, p in enumerate(PORTIONS)
+        )
+        return (f"<div style='font-size:1.05em'>{head}<br><b>Moment arms (cm)</b>"
+                "<table><tr><th></th><th>abd</th><th>int rot</th><th>flex</th><th>role</th></tr>"
+                f"{rows}</table></div>")
+
+    def readout_text(self) -> str:
+        """The readout as plain text (the stored fallback output)."""
+        v = self.values
+        lines = [f"Pose: flexion {v['hip_flexion_deg']:.0f} deg, adduction {v['hip_adduction_deg']:.0f} deg, "
+                 f"internal rotation {v['hip_rotation_deg']:.0f} deg",
+                 "Moment arms (cm): abduction, internal rotation, flexion"]
+        for i, p in enumerate(PORTIONS):
+            vals = ", ".join(f"{x * 100:+.1f}" for x in self._last[i])
+            lines.append(f"  {p:9s} {vals}  ({', '.join(role_words(self._last[i]))})")
+        return "\n".join(lines)

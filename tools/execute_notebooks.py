@@ -1,0 +1,53 @@
+"""Execute notebooks in place from a clean kernel, then normalise them.
+
+Usage: python tools/execute_notebooks.py notebooks/*.ipynb
+
+Normalising keeps stored outputs (so notebooks read well on GitHub) but drops
+what changes from run to run or machine to machine: execution timing and
+other cell metadata, widget state, and random cell ids (replaced by ids
+derived from the cell's position). Execution counts run 1, 2, 3, ... because
+every notebook is run top to bottom in one fresh kernel.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+KEEP_CELL_METADATA = ("tags", "jupyter")
+
+
+def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Strip volatile metadata and give cells stable ids."""
+    nb.metadata = {
+        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    }
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i:03d}"
+        cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_CELL_METADATA}
+        if cell.cell_type == "code":
+            for out in cell.get("outputs", []):
+                out.pop("metadata", None) if not out.get("metadata") else None
+    return nb
+
+
+def execute(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    client = NotebookClient(nb, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    nbformat.write(normalise(nb), path)
+    print(f"executed {path} ({path.stat().st_size / 1000:.0f} kB)")
+
+
+if __name__ == "__main__":
+    for arg in sys.argv[1:]:
+        execute(Path(arg))
