@@ -1,0 +1,118 @@
+"""Every notebook follows the teaching skeleton of the style brief.
+
+The skeleton: a title; an overview with learning objectives and minutes;
+prerequisites; a set-up cell; sections; a predict-then-check pair around
+every widget; exercises whose solutions run and assert; a summary; what next;
+references. Every figure has a text description (alt text); the file is
+under 1 MB and was saved from one clean top-to-bottom run.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("*.ipynb"))
+IDS = [p.name for p in NOTEBOOKS]
+
+
+def _md(nb) -> str:
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def _load(path: Path):
+    return nbformat.read(path, as_version=4)
+
+
+def test_notebooks_exist() -> None:
+    names = [p.name for p in NOTEBOOKS]
+    for expected in ("00_start_here.ipynb", "01_anatomy_and_lines_of_action.ipynb",
+                     "02_moment_arms_and_changing_roles.ipynb"):
+        assert expected in names
+    for name in names:
+        assert re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", name), f"{name}: use NN_snake_case.ipynb"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_skeleton_sections(path: Path) -> None:
+    nb = _load(path)
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# "), "starts with a title"
+    md = _md(nb)
+    assert re.search(r"learning objectives", md, re.I), "states learning objectives"
+    assert re.search(r"\b\d+\s*minutes\b", md), "says how many minutes it takes"
+    assert re.search(r"^#+\s*prerequisites", md, re.I | re.M), "lists prerequisites"
+    for heading in ("summary", "what next", "references"):
+        assert re.search(rf"^##\s*{heading}", md, re.I | re.M), f"has a '## {heading}' section"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_exercises_have_checked_solutions(path: Path) -> None:
+    nb = _load(path)
+    md = _md(nb)
+    assert re.search(r"^##\s*exercises", md, re.I | re.M), "has an '## Exercises' section"
+    solutions = [c for c in nb.cells if c.cell_type == "code" and "solution" in c.metadata.get("tags", [])]
+    assert solutions, "has at least one solution cell (tagged 'solution')"
+    for cell in solutions:
+        assert "assert" in cell.source, "a solution cell asserts a property of its answer"
+    checks = [c for c in nb.cells if c.cell_type == "code" and "gm.exercises.check(" in c.source]
+    assert len(checks) >= len(solutions), "every solution is followed by a check of the learner's answer"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_predict_then_check_around_every_widget(path: Path) -> None:
+    nb = _load(path)
+    cells = nb.cells
+    widget_cells = [i for i, c in enumerate(cells) if c.cell_type == "code" and "Panel(" in c.source]
+    for i in widget_cells:
+        before = "\n".join(c.source for c in cells[max(0, i - 3):i] if c.cell_type == "markdown")
+        after = "\n".join(c.source for c in cells[i + 1:i + 4] if c.cell_type == "markdown")
+        assert "**Predict" in before, f"cell {i}: a '**Predict**' prompt comes before the widget"
+        assert "**Check" in after, f"cell {i}: a '**Check**' question comes after the widget"
+        assert cells[i].source.startswith("# NBVAL_IGNORE_OUTPUT"), f"cell {i}: widget output is not compared"
+    if path.name != "00_start_here.ipynb":
+        assert "**Predict" in _md(nb), "asks the learner to predict at least once"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_figure_has_alt_text(path: Path) -> None:
+    nb = _load(path)
+    cells = nb.cells
+    for i, cell in enumerate(cells):
+        if cell.cell_type == "markdown":
+            for alt in re.findall(r"!\[([^\]]*)\]\(", cell.source):
+                assert alt.strip(), f"cell {i}: markdown image without alt text"
+            for tag in re.findall(r"<img\b[^>]*>", cell.source):
+                assert re.search(r'alt="[^"]+"', tag), f"cell {i}: <img> without alt text"
+        elif any("image/png" in o.get("data", {}) for o in cell.get("outputs", [])):
+            nxt = cells[i + 1] if i + 1 < len(cells) else None
+            assert nxt is not None and nxt.cell_type == "markdown" and nxt.source.startswith(
+                "**Figure"), f"cell {i}: a figure is followed by a '**Figure ...' description (alt text)"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_clean_code(path: Path) -> None:
+    nb = _load(path)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "sys.path" not in code, "no sys.path edits: the package is installed"
+    assert not re.search(r"^\s*from\s+\S+\s+import\s+\*", code, re.M), "no 'import *'"
+    assert "import glutemed as gm" in code or path.name == "00_start_here.ipynb"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_stored_from_one_clean_run(path: Path) -> None:
+    assert path.stat().st_size < 1_000_000, "under 1 MB"
+    nb = _load(path)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    counts = [c.execution_count for c in code]
+    assert counts == list(range(1, len(code) + 1)), "saved from one clean top-to-bottom run (make notebooks)"
+    assert any(c.outputs for c in code), "outputs are stored so the notebook reads well on GitHub"
+    for c in code:
+        for out in c.outputs:
+            assert out.get("output_type") != "error", "no stored errors"
+            text = str(out)
+            assert "/work/" not in text and "/home/" not in text and "/tmp/" not in text, "no machine paths"
+    assert "widgets" not in nb.metadata, "no stored widget state (it bloats the file)"

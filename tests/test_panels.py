@@ -1,0 +1,80 @@
+"""Drawing builds artists once; panels update them in place, driven headless."""
+
+from __future__ import annotations
+
+import base64
+import inspect
+
+import numpy as np
+import pytest
+
+import glutemed as gm
+from glutemed.drawing import draw_view, new_figure, update_view
+from glutemed.panels import MomentArmPanel
+
+
+@pytest.mark.parametrize("view", ["frontal", "sagittal", "transverse"])
+def test_update_moves_artists_without_adding_any(view: str) -> None:
+    fig = new_figure(4, 4)
+    ax = fig.add_subplot()
+    art = draw_view(ax, gm.pose_leg(), view, zoom="leg")
+    n_artists = len(ax.get_children())
+    before = {k: np.array(v.get_xydata()) for k, v in art.lines.items()}
+    update_view(art, gm.pose_leg(60.0, 15.0, 20.0, knee_flexion_deg=30.0))
+    assert len(ax.get_children()) == n_artists
+    moved = [k for k, v in art.lines.items() if not np.allclose(v.get_xydata(), before[k], equal_nan=True)]
+    assert {"femur", "shank", "anterior"} <= set(moved)
+    assert "pelvis" not in moved
+
+
+def test_draw_rejects_unknown_view() -> None:
+    fig = new_figure(2, 2)
+    with pytest.raises(ValueError, match="view must be one of"):
+        draw_view(fig.add_subplot(), gm.pose_leg(), "oblique")
+
+
+def test_sliders_are_wired_to_model_parameter_names() -> None:
+    panel = MomentArmPanel()
+    params = inspect.signature(gm.moment_arms).parameters
+    assert set(panel.sliders) <= set(params)
+    for name, slider in panel.sliders.items():
+        assert "(°)" in slider.description, f"{name}: unit in the label"
+        lo, hi = gm.load_geometry().range_deg(name.removesuffix("_deg"))
+        assert (slider.min, slider.max) == (lo, hi)
+
+
+@pytest.mark.parametrize(("name", "value"), [("hip_flexion_deg", 70.0), ("hip_adduction_deg", 20.0),
+                                             ("hip_rotation_deg", -30.0)])
+def test_slider_moves_artists_readout_and_pixels(name: str, value: float) -> None:
+    panel = MomentArmPanel()
+    png = panel.image.value
+    text = panel.readout.value
+    femur = panel.views[0].lines["anterior"].get_xydata().copy()
+    bars = [r.get_height() for r in panel.bars["posterior"]]
+    fig_children = len(panel.fig.axes[0].get_children())
+    panel.sliders[name].value = value
+    assert panel.image.value != png
+    assert panel.readout.value != text
+    assert f"{value:.0f}°" in panel.readout.value
+    assert not np.allclose(panel.views[0].lines["anterior"].get_xydata(), femur)
+    assert [r.get_height() for r in panel.bars["posterior"]] != bars
+    assert len(panel.fig.axes[0].get_children()) == fig_children, "no artists added: updated in place"
+    # readout numbers are the model's numbers
+    expected = gm.moment_arms(**panel.values).as_array()
+    np.testing.assert_allclose(panel._last, expected)
+    assert f"{expected[2, 1] * 100:+.1f}" in panel.readout.value
+
+
+def test_static_fallback_for_viewers_without_widgets() -> None:
+    panel = MomentArmPanel(hip_flexion_deg=30.0)
+    bundle = panel._repr_mimebundle_()
+    assert base64.b64decode(bundle["image/png"])[:4] == b"\x89PNG"
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert "flexion 30 deg" in bundle["text/plain"]
+
+
+@pytest.mark.parametrize(("value", "message"), [(float("nan"), "must be a finite number"),
+                                                (500.0, "must be between -30 and 120 deg")])
+def test_panel_rejects_bad_start(value: float, message: str) -> None:
+    with pytest.raises(ValueError, match=f"hip_flexion_deg {message}"):
+        MomentArmPanel(hip_flexion_deg=value)
