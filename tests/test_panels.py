@@ -10,7 +10,9 @@ import pytest
 
 import glutemed as gm
 from glutemed.drawing import draw_view, new_figure, update_view
-from glutemed.panels import MomentArmPanel
+from glutemed.panels import LinesOfActionPanel, MomentArmPanel
+
+PANELS = [MomentArmPanel, LinesOfActionPanel]
 
 
 @pytest.mark.parametrize("view", ["frontal", "sagittal", "transverse"])
@@ -33,8 +35,9 @@ def test_draw_rejects_unknown_view() -> None:
         draw_view(fig.add_subplot(), gm.pose_leg(), "oblique")
 
 
-def test_sliders_are_wired_to_model_parameter_names() -> None:
-    panel = MomentArmPanel()
+@pytest.mark.parametrize("panel_class", PANELS)
+def test_sliders_are_wired_to_model_parameter_names(panel_class) -> None:
+    panel = panel_class()
     params = inspect.signature(gm.moment_arms).parameters
     assert set(panel.sliders) <= set(params)
     for name, slider in panel.sliders.items():
@@ -65,8 +68,9 @@ def test_slider_moves_artists_readout_and_pixels(name: str, value: float) -> Non
     assert f"{expected[2, 1] * 100:+.1f}" in panel.readout.value
 
 
-def test_static_fallback_for_viewers_without_widgets() -> None:
-    panel = MomentArmPanel(hip_flexion_deg=30.0)
+@pytest.mark.parametrize("panel_class", PANELS)
+def test_static_fallback_for_viewers_without_widgets(panel_class) -> None:
+    panel = panel_class(hip_flexion_deg=30.0)
     bundle = panel._repr_mimebundle_()
     assert base64.b64decode(bundle["image/png"])[:4] == b"\x89PNG"
     assert "application/vnd.jupyter.widget-view+json" in bundle
@@ -75,6 +79,23 @@ def test_static_fallback_for_viewers_without_widgets() -> None:
 
 @pytest.mark.parametrize(("value", "message"), [(float("nan"), "must be a finite number"),
                                                 (500.0, "must be between -30 and 120 deg")])
-def test_panel_rejects_bad_start(value: float, message: str) -> None:
+@pytest.mark.parametrize("panel_class", PANELS)
+def test_panel_rejects_bad_start(panel_class, value: float, message: str) -> None:
     with pytest.raises(ValueError, match=f"hip_flexion_deg {message}"):
-        MomentArmPanel(hip_flexion_deg=value)
+        panel_class(hip_flexion_deg=value)
+
+
+@pytest.mark.parametrize(("name", "value"), [("hip_flexion_deg", 90.0), ("hip_adduction_deg", 20.0),
+                                             ("hip_rotation_deg", 30.0)])
+def test_lines_of_action_panel_follows_sliders(name: str, value: float) -> None:
+    panel = LinesOfActionPanel()
+    png, text = panel.image.value, panel.readout.value
+    lines = [v.lines["femur"].get_xydata().copy() for v in panel.views]
+    panel.sliders[name].value = value
+    assert panel.image.value != png and panel.readout.value != text
+    assert any(not np.allclose(v.lines["femur"].get_xydata(), old) for v, old in zip(panel.views, lines))
+    # readout shows the model's length change of each portion
+    change_mm = (gm.muscle_lengths(**panel.values)["posterior"] - gm.muscle_lengths()["posterior"]) * 1000
+    assert f"{abs(change_mm):.1f} mm" in panel.readout.value
+    u = gm.lines_of_action(**panel.values)["middle"]
+    assert f"{u[1]:+.2f}" in panel.readout.value

@@ -41,6 +41,7 @@ __all__ = [
     "VIEWS",
     "VIEW_TITLES",
     "ViewArtists",
+    "add_portion_legend",
     "new_figure",
     "draw_view",
     "update_view",
@@ -86,9 +87,9 @@ STYLE: dict[str, object] = {
 VIEWS: tuple[str, str, str] = ("frontal", "sagittal", "transverse")
 
 VIEW_TITLES: dict[str, str] = {
-    "frontal": "Frontal plane (seen from behind)",
-    "sagittal": "Sagittal plane (seen from the right)",
-    "transverse": "Transverse plane (seen from above)",
+    "frontal": "Frontal plane, from behind",
+    "sagittal": "Sagittal plane, from the right",
+    "transverse": "Transverse plane, from above",
 }
 
 # (horizontal, vertical) pelvis-frame axis index and axis labels per view
@@ -259,8 +260,24 @@ def draw_view(ax: Axes, pose: LegPose, view: str = "frontal", zoom: str = "hip",
         if title:
             ax.set_title(VIEW_TITLES[view])
         if legend:
-            ax.legend(handles=[lines[p] for p in PORTIONS], loc="lower left", framealpha=0.9)
+            ax.legend(handles=[lines[p] for p in PORTIONS], loc="lower left", framealpha=0.9, fontsize=11)
     return ViewArtists(view=view, lines=lines)
+
+
+def add_portion_legend(fig: Figure, artists: ViewArtists) -> None:
+    """One legend of the three portions below all the axes of ``fig``.
+
+    Examples
+    --------
+    >>> from glutemed.posing import pose_leg
+    >>> fig = new_figure(4, 4)
+    >>> add_portion_legend(fig, draw_view(fig.add_subplot(), pose_leg(), legend=False))
+    >>> len(fig.legends)
+    1
+    """
+    with mpl.rc_context(STYLE):
+        fig.legend(handles=[artists.lines[p] for p in PORTIONS], loc="outside lower center",
+                   ncols=len(PORTIONS), framealpha=0.9)
 
 
 def update_view(artists: ViewArtists, pose: LegPose) -> None:

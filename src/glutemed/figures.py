@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from matplotlib.figure import Figure
 
-from glutemed.drawing import VIEWS, draw_moment_arm_curves, draw_view, new_figure
+from glutemed.drawing import VIEWS, add_portion_legend, draw_moment_arm_curves, draw_view, new_figure
 from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
 from glutemed.muscles import moment_arms
 from glutemed.posing import pose_leg
@@ -47,11 +47,11 @@ def lines_of_action_figure(geometry: Geometry | str | None = None,
     3
     """
     g = resolve_geometry(geometry)
-    fig = new_figure(13.0, 4.8)
+    fig = new_figure(13.0, 5.2)
     axes = fig.subplots(1, 3)
     pose = pose_leg(hip_flexion_deg=hip_flexion_deg, geometry=g)
-    for ax, view in zip(axes, VIEWS):
-        draw_view(ax, pose, view, zoom="hip", legend=(view == "frontal"))
+    views = [draw_view(ax, pose, view, zoom="hip", legend=False) for ax, view in zip(axes, VIEWS)]
+    add_portion_legend(fig, views[0])
     fig.suptitle(f"Gluteus medius lines of action, right hip ({g.name}, "
                  f"hip flexion {hip_flexion_deg:.0f}°)")
     return fig

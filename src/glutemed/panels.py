@@ -33,6 +33,7 @@ from PIL import Image
 from glutemed.drawing import (
     PORTION_STYLE,
     ViewArtists,
+    add_portion_legend,
     draw_moment_arm_bars,
     draw_view,
     new_figure,
@@ -40,10 +41,10 @@ from glutemed.drawing import (
     update_view,
 )
 from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
-from glutemed.muscles import ACTIONS, moment_arms
+from glutemed.muscles import ACTIONS, lines_of_action, moment_arms, muscle_lengths
 from glutemed.posing import pose_leg
 
-__all__ = ["BlitRenderer", "Panel", "MomentArmPanel", "role_words"]
+__all__ = ["BlitRenderer", "Panel", "LinesOfActionPanel", "MomentArmPanel", "role_words"]
 
 
 class BlitRenderer:
@@ -150,6 +151,25 @@ class Panel:
         raise NotImplementedError
 
 
+def _hip_sliders(g: Geometry, hip_flexion_deg: float, hip_adduction_deg: float,
+                 hip_rotation_deg: float) -> dict[str, widgets.FloatSlider]:
+    """Three hip sliders keyed by model parameter name, over the valid ranges."""
+    # validate the starting pose before the sliders would silently clamp it
+    pose_leg(hip_flexion_deg, hip_adduction_deg, hip_rotation_deg, geometry=g)
+    return {
+        "hip_flexion_deg": _slider("Hip flexion (°)", hip_flexion_deg, *g.range_deg("hip_flexion")),
+        "hip_adduction_deg": _slider("Hip adduction (°)", hip_adduction_deg, *g.range_deg("hip_adduction")),
+        "hip_rotation_deg": _slider("Hip internal rotation (°)", hip_rotation_deg, *g.range_deg("hip_rotation")),
+    }
+
+
+def _pose_text(values: Mapping[str, float], html: bool) -> str:
+    deg = "°" if html else " deg"
+    text = (f"flexion {values['hip_flexion_deg']:.0f}{deg}, adduction {values['hip_adduction_deg']:.0f}{deg}, "
+            f"internal rotation {values['hip_rotation_deg']:.0f}{deg}")
+    return f"<b>Pose</b>: {text}" if html else f"Pose: {text}"
+
+
 def role_words(values_m: np.ndarray) -> list[str]:
     """Words for the roles implied by ``(abduction, internal_rotation, flexion)`` moment arms.
 
@@ -188,14 +208,7 @@ class MomentArmPanel(Panel):
                  hip_adduction_deg: float = 0.0, hip_rotation_deg: float = 0.0):
         self.geometry = resolve_geometry(geometry)
         g = self.geometry
-        # validate the starting pose before sliders would silently clamp it
-        pose_leg(hip_flexion_deg, hip_adduction_deg, hip_rotation_deg, geometry=g)
-        self.sliders = {
-            "hip_flexion_deg": _slider("Hip flexion (°)", hip_flexion_deg, *g.range_deg("hip_flexion")),
-            "hip_adduction_deg": _slider("Hip adduction (°)", hip_adduction_deg, *g.range_deg("hip_adduction")),
-            "hip_rotation_deg": _slider("Hip internal rotation (°)", hip_rotation_deg,
-                                        *g.range_deg("hip_rotation")),
-        }
+        self.sliders = _hip_sliders(g, hip_flexion_deg, hip_adduction_deg, hip_rotation_deg)
         self.fig = new_figure(12.0, 4.6)
         axes = self.fig.subplots(1, 3, width_ratios=[1.0, 1.0, 1.25])
         pose = pose_leg(**self.values, geometry=g)
@@ -224,8 +237,7 @@ class MomentArmPanel(Panel):
         self.readout.value = self._readout_html(values, ma)
 
     def _readout_html(self, values: Mapping[str, float], ma: np.ndarray) -> str:
-        head = (f"<b>Pose</b>: flexion {values['hip_flexion_deg']:.0f}°, adduction "
-                f"{values['hip_adduction_deg']:.0f}°, internal rotation {values['hip_rotation_deg']:.0f}°")
+        head = _pose_text(values, html=True)
         rows = "".join(
             f"<tr><td style='color:{PORTION_STYLE[p]['color']}'><b>{p}</b></td>"
             + "".join(f"<td style='text-align:right'>{v * 100:+.1f}</td>" for v in ma[i])
@@ -238,11 +250,85 @@ class MomentArmPanel(Panel):
 
     def readout_text(self) -> str:
         """The readout as plain text (the stored fallback output)."""
-        v = self.values
-        lines = [f"Pose: flexion {v['hip_flexion_deg']:.0f} deg, adduction {v['hip_adduction_deg']:.0f} deg, "
-                 f"internal rotation {v['hip_rotation_deg']:.0f} deg",
-                 "Moment arms (cm): abduction, internal rotation, flexion"]
+        lines = [_pose_text(self.values, html=False), "Moment arms (cm): abduction, internal rotation, flexion"]
         for i, p in enumerate(PORTIONS):
             vals = ", ".join(f"{x * 100:+.1f}" for x in self._last[i])
             lines.append(f"  {p:9s} {vals}  ({', '.join(role_words(self._last[i]))})")
+        return "\n".join(lines)
+
+
+class LinesOfActionPanel(Panel):
+    """Turn the femur with three sliders; watch the lines of action in three views.
+
+    The readout gives each portion's unit pull on the femur (forward, up,
+    right components) and how much longer or shorter than at neutral the
+    portion is: a portion that lengthens as the hip moves one way pulls the
+    other way.
+
+    Parameters
+    ----------
+    geometry : Geometry, str or None
+        Default gait2392.
+    hip_flexion_deg, hip_adduction_deg, hip_rotation_deg : float
+        Starting pose, degrees.
+
+    Examples
+    --------
+    >>> panel = LinesOfActionPanel()
+    >>> panel.sliders["hip_adduction_deg"].value = 20.0
+    >>> "longer" in panel.readout.value
+    True
+    """
+
+    def __init__(self, geometry: Geometry | str | None = None, hip_flexion_deg: float = 0.0,
+                 hip_adduction_deg: float = 0.0, hip_rotation_deg: float = 0.0):
+        self.geometry = resolve_geometry(geometry)
+        g = self.geometry
+        self.sliders = _hip_sliders(g, hip_flexion_deg, hip_adduction_deg, hip_rotation_deg)
+        self._neutral_m = muscle_lengths(geometry=g)
+        self.fig = new_figure(12.0, 4.8)
+        axes = self.fig.subplots(1, 3)
+        pose = pose_leg(**self.values, geometry=g)
+        self.views = [draw_view(ax, pose, view, zoom="hip", legend=False)
+                      for ax, view in zip(axes, ("frontal", "sagittal", "transverse"))]
+        add_portion_legend(self.fig, self.views[0])
+        self._finish([a for v in self.views for a in v.all()], width_px=1200)
+
+    def update(self) -> None:
+        """Pose the leg for the slider values and move the artists."""
+        values = self.values
+        pose = pose_leg(**values, geometry=self.geometry)
+        for view in self.views:
+            update_view(view, pose)
+        self._lines = lines_of_action(**values, geometry=self.geometry)
+        self._lengths = muscle_lengths(**values, geometry=self.geometry)
+        self._render()
+        self.readout.value = self._readout_html(values)
+
+    def _rows(self) -> list[tuple[str, np.ndarray, float]]:
+        return [(p, self._lines[p], float(self._lengths[p] - self._neutral_m[p]) * 1000) for p in PORTIONS]
+
+    @staticmethod
+    def _change_words(change_mm: float) -> str:
+        if abs(change_mm) < 0.05:
+            return "as at neutral"
+        return f"{abs(change_mm):.1f} mm {'longer' if change_mm > 0 else 'shorter'}"
+
+    def _readout_html(self, values: Mapping[str, float]) -> str:
+        rows = "".join(
+            f"<tr><td style='color:{PORTION_STYLE[p]['color']}'><b>{p}</b></td>"
+            + "".join(f"<td style='text-align:right'>{c:+.2f}</td>" for c in u)
+            + f"<td>{self._change_words(dl)}</td></tr>"
+            for p, u, dl in self._rows()
+        )
+        return (f"<div style='font-size:1.05em'>{_pose_text(values, html=True)}<br>"
+                "<b>Pull on the femur</b> (unit vector) and <b>length</b> vs neutral"
+                "<table><tr><th></th><th>fwd</th><th>up</th><th>right</th><th>length</th></tr>"
+                f"{rows}</table></div>")
+
+    def readout_text(self) -> str:
+        """The readout as plain text (the stored fallback output)."""
+        lines = [_pose_text(self.values, html=False), "Pull on the femur (forward, up, right) and length vs neutral"]
+        for p, u, dl in self._rows():
+            lines.append(f"  {p:9s} {u[0]:+.2f}, {u[1]:+.2f}, {u[2]:+.2f}  {self._change_words(dl)}")
         return "\n".join(lines)
