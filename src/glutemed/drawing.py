@@ -58,7 +58,7 @@ OKABE_ITO: dict[str, str] = {
     "bluish_green": "#009E73",
     "yellow": "#F0E442",
     "blue": "#0072B2",
-    "vermillion": "#D55E00",
+    "vermilion": "#D55E00",
     "reddish_purple": "#CC79A7",
 }
 
@@ -66,7 +66,7 @@ OKABE_ITO: dict[str, str] = {
 PORTION_STYLE: dict[str, dict[str, str]] = {
     "anterior": {"color": OKABE_ITO["orange"], "linestyle": "-", "marker": "o"},
     "middle": {"color": OKABE_ITO["blue"], "linestyle": "--", "marker": "s"},
-    "posterior": {"color": OKABE_ITO["vermillion"], "linestyle": "-.", "marker": "^"},
+    "posterior": {"color": OKABE_ITO["vermilion"], "linestyle": "-.", "marker": "^"},
 }
 
 #: Matplotlib settings used inside :func:`new_figure` only (never set globally):

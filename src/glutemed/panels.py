@@ -44,7 +44,7 @@ from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
 from glutemed.muscles import ACTIONS, lines_of_action, moment_arms, muscle_lengths
 from glutemed.posing import pose_leg
 
-__all__ = ["BlitRenderer", "Panel", "LinesOfActionPanel", "MomentArmPanel", "role_words"]
+__all__ = ["ALL_PANELS", "BlitRenderer", "Panel", "LinesOfActionPanel", "MomentArmPanel", "role_words"]
 
 
 class BlitRenderer:
@@ -107,19 +107,46 @@ def _slider(description: str, value: float, low: float, high: float, step: float
 class Panel:
     """Base class: figure + renderer + sliders + readout, laid out as one widget.
 
-    Subclasses build ``self.fig``, call :meth:`_finish` with the moving
-    artists, and implement :meth:`update` (model -> artists -> readout).
-    ``self.sliders`` maps model parameter names to sliders.
+    A subclass sets ``self.geometry``, ``self.sliders`` (model parameter name
+    -> slider) and ``self.fig``, then calls :meth:`_finish`. It implements
+    :meth:`build` (draw everything for the current values, return the moving
+    artists), :meth:`update` (model -> move artists -> render -> readout) and
+    :meth:`readout_text`.
     """
 
+    geometry: Geometry
     sliders: dict[str, widgets.FloatSlider]
+    fig: Figure
+    #: width of the figure image on the page, pixels (the figure's own size)
+    width_px: int = 1200
 
-    def _finish(self, artists: list[Artist], width_px: int) -> None:
-        self.renderer = BlitRenderer(self.fig, artists)
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px"))
-        self.readout = widgets.HTML(layout=widgets.Layout(min_width="18em"))
+    def build(self) -> list[Artist]:  # pragma: no cover - abstract
+        """Draw the whole figure for the current values; return the moving artists."""
+        raise NotImplementedError
+
+    def update(self) -> None:  # pragma: no cover - abstract
+        """Run the model for the slider values, move the artists, render, refresh the readout."""
+        raise NotImplementedError
+
+    def readout_text(self) -> str:  # pragma: no cover - abstract
+        """The readout as plain text (the stored fallback output)."""
+        raise NotImplementedError
+
+    def _finish(self) -> None:
+        self.renderer = BlitRenderer(self.fig, self.build())
+        self.image = widgets.Image(format="png", layout=widgets.Layout(
+            width="100%", max_width=f"{self.width_px}px", flex="1 1 640px"))
+        self.image.add_class("glutemed-figure")
+        self.readout = widgets.HTML(layout=widgets.Layout(min_width="18em", flex="0 0 auto"))
+        self.readout.add_class("glutemed-readout")
+        for slider in self.sliders.values():
+            slider.add_class("glutemed-slider")
         controls = widgets.VBox(list(self.sliders.values()))
-        self.widget = widgets.VBox([controls, widgets.HBox([self.image, self.readout])])
+        # the readout sits beside the figure, or wraps below it on a narrow screen
+        figure_row = widgets.HBox([self.image, self.readout],
+                                  layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
+        self.widget = widgets.VBox([controls, figure_row])
+        self.widget.add_class("glutemed-panel")
         for slider in self.sliders.values():
             slider.observe(self._on_change, names="value")
         self.update()
@@ -132,9 +159,6 @@ class Panel:
     def _on_change(self, change: Mapping) -> None:
         self.update()
 
-    def update(self) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
-
     def _render(self) -> None:
         self.image.value = self.renderer.render()
 
@@ -146,9 +170,6 @@ class Panel:
         bundle["image/png"] = base64.b64encode(snapshot.getvalue()).decode("ascii")
         bundle["text/plain"] = self.readout_text()
         return bundle
-
-    def readout_text(self) -> str:  # pragma: no cover - abstract
-        raise NotImplementedError
 
 
 def _hip_sliders(g: Geometry, hip_flexion_deg: float, hip_adduction_deg: float,
@@ -210,6 +231,11 @@ class MomentArmPanel(Panel):
         g = self.geometry
         self.sliders = _hip_sliders(g, hip_flexion_deg, hip_adduction_deg, hip_rotation_deg)
         self.fig = new_figure(12.0, 4.6)
+        self._finish()
+
+    def build(self) -> list[Artist]:
+        """Two views of the hip and the moment-arm bars; returns the moving artists."""
+        g = self.geometry
         axes = self.fig.subplots(1, 3, width_ratios=[1.0, 1.0, 1.25])
         pose = pose_leg(**self.values, geometry=g)
         self.views: list[ViewArtists] = [
@@ -219,10 +245,9 @@ class MomentArmPanel(Panel):
         ma = moment_arms(**self.values, geometry=g).as_array()
         self.bars = draw_moment_arm_bars(axes[2], ma, ACTIONS)
         axes[2].set_title("Moment arms (+ = named action)")
-        moving: list[Artist] = [a for v in self.views for a in v.all()]
-        moving += [rect for rects in self.bars.values() for rect in rects]
         self._last: np.ndarray = ma
-        self._finish(moving, width_px=1200)
+        moving: list[Artist] = [a for v in self.views for a in v.all()]
+        return moving + [rect for rects in self.bars.values() for rect in rects]
 
     def update(self) -> None:
         """Run the model for the slider values and move the artists."""
@@ -287,12 +312,16 @@ class LinesOfActionPanel(Panel):
         self.sliders = _hip_sliders(g, hip_flexion_deg, hip_adduction_deg, hip_rotation_deg)
         self._neutral_m = muscle_lengths(geometry=g)
         self.fig = new_figure(12.0, 4.8)
+        self._finish()
+
+    def build(self) -> list[Artist]:
+        """The three views of the hip; returns the moving artists."""
         axes = self.fig.subplots(1, 3)
-        pose = pose_leg(**self.values, geometry=g)
+        pose = pose_leg(**self.values, geometry=self.geometry)
         self.views = [draw_view(ax, pose, view, zoom="hip", legend=False)
                       for ax, view in zip(axes, ("frontal", "sagittal", "transverse"))]
         add_portion_legend(self.fig, self.views[0])
-        self._finish([a for v in self.views for a in v.all()], width_px=1200)
+        return [a for v in self.views for a in v.all()]
 
     def update(self) -> None:
         """Pose the leg for the slider values and move the artists."""
@@ -332,3 +361,7 @@ class LinesOfActionPanel(Panel):
         for p, u, dl in self._rows():
             lines.append(f"  {p:9s} {u[0]:+.2f}, {u[1]:+.2f}, {u[2]:+.2f}  {self._change_words(dl)}")
         return "\n".join(lines)
+
+
+#: Every widget panel, for the benchmark and the browser tests.
+ALL_PANELS: tuple[type[Panel], ...] = (LinesOfActionPanel, MomentArmPanel)
