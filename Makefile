@@ -6,7 +6,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.glutemed-installed
 
-.PHONY: setup setup-opensim lab test notebooks figures clean
+NB     ?=
+# JupyterLab and Voila refuse to run as root unless told; a normal user never needs this
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: setup setup-opensim lab test notebooks figures bench present clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("glutemed needs Python >= 3.11") if sys.version_info < (3, 11) else None'
@@ -22,7 +26,7 @@ setup-opensim: setup
 	$(BIN)/python -m pip install --quiet -r requirements-opensim.txt
 
 lab: setup
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
 test: setup
 	$(BIN)/python -m pytest
@@ -34,6 +38,15 @@ notebooks: setup
 # write each notebook's key static figures into figures/ (byte-identical on re-run)
 figures: setup
 	$(BIN)/glutemed-figures figures
+
+# widget latency (in place vs clear-and-replot), notebook run times, import time; not part of make test
+bench: setup
+	$(BIN)/python benchmarks/widget_latency.py
+
+# one widget notebook as a clean app for projection (code hidden), on 127.0.0.1:8866
+#   make present NB=02   (default: the newest notebook with a widget panel)
+present: setup
+	$(BIN)/python tools/present.py $(NB)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info

@@ -106,6 +106,7 @@ def test_clean_code(path: Path) -> None:
 def test_stored_from_one_clean_run(path: Path) -> None:
     assert path.stat().st_size < 1_000_000, "under 1 MB"
     nb = _load(path)
+    nbformat.validate(nb)  # a valid notebook (Voila and nbconvert refuse invalid ones)
     code = [c for c in nb.cells if c.cell_type == "code"]
     counts = [c.execution_count for c in code]
     assert counts == list(range(1, len(code) + 1)), "saved from one clean top-to-bottom run (make notebooks)"

@@ -29,13 +29,11 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for i, cell in enumerate(nb.cells):
         cell.id = f"cell-{i:03d}"
         cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_CELL_METADATA}
-        if cell.cell_type == "code":
-            for out in cell.get("outputs", []):
-                out.pop("metadata", None) if not out.get("metadata") else None
     return nb
 
 
 def execute(path: Path) -> None:
+    """Run ``path`` top to bottom in a fresh kernel, then normalise, validate and save it."""
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -44,7 +42,9 @@ def execute(path: Path) -> None:
     client = NotebookClient(nb, timeout=600, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
-    nbformat.write(normalise(nb), path)
+    nb = normalise(nb)
+    nbformat.validate(nb)
+    nbformat.write(nb, path)
     print(f"executed {path} ({path.stat().st_size / 1000:.0f} kB)")
 
 
