@@ -44,7 +44,7 @@ from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
 from glutemed.muscles import ACTIONS, lines_of_action, moment_arms, muscle_lengths
 from glutemed.posing import pose_leg
 
-__all__ = ["ALL_PANELS", "BlitRenderer", "Panel", "LinesOfActionPanel", "MomentArmPanel", "role_words"]
+__all__ = ["ALL_PANELS", "BlitRenderer", "Panel", "HipPosePanel", "LinesOfActionPanel", "MomentArmPanel", "role_words"]
 
 
 class BlitRenderer:
@@ -203,19 +203,36 @@ def role_words(values_m: np.ndarray) -> list[str]:
     return [pos if v >= 0 else neg for v, (pos, neg) in zip(values_m, pairs)]
 
 
-class MomentArmPanel(Panel):
-    """Pose the hip with three sliders; see each portion's moment arms change.
-
-    Left: the stick model from behind (frontal) and from the right
-    (sagittal), hip region; right: bars of each portion's abduction, internal
-    rotation and flexion moment arm; beside it, the numbers.
+class HipPosePanel(Panel):
+    """A panel whose sliders are the three hip angles.
 
     Parameters
     ----------
     geometry : Geometry, str or None
         Default gait2392.
     hip_flexion_deg, hip_adduction_deg, hip_rotation_deg : float
-        Starting pose, degrees.
+        Starting pose, degrees (checked against the valid ranges).
+    """
+
+    #: figure size in inches (100 pixels per inch)
+    figsize: tuple[float, float] = (12.0, 4.6)
+
+    def __init__(self, geometry: Geometry | str | None = None, hip_flexion_deg: float = 0.0,
+                 hip_adduction_deg: float = 0.0, hip_rotation_deg: float = 0.0):
+        self.geometry = resolve_geometry(geometry)
+        self.sliders = _hip_sliders(self.geometry, hip_flexion_deg, hip_adduction_deg, hip_rotation_deg)
+        self.fig = new_figure(*self.figsize)
+        self._finish()
+
+
+class MomentArmPanel(HipPosePanel):
+    """Pose the hip with three sliders; see each portion's moment arms change.
+
+    Left: the stick model from behind (frontal) and from the right
+    (sagittal), hip region; right: bars of each portion's abduction, internal
+    rotation and flexion moment arm; beside it, the numbers.
+
+    Parameters are those of :class:`HipPosePanel`.
 
     Examples
     --------
@@ -225,13 +242,7 @@ class MomentArmPanel(Panel):
     True
     """
 
-    def __init__(self, geometry: Geometry | str | None = None, hip_flexion_deg: float = 0.0,
-                 hip_adduction_deg: float = 0.0, hip_rotation_deg: float = 0.0):
-        self.geometry = resolve_geometry(geometry)
-        g = self.geometry
-        self.sliders = _hip_sliders(g, hip_flexion_deg, hip_adduction_deg, hip_rotation_deg)
-        self.fig = new_figure(12.0, 4.6)
-        self._finish()
+    figsize = (12.0, 4.6)
 
     def build(self) -> list[Artist]:
         """Two views of the hip and the moment-arm bars; returns the moving artists."""
@@ -282,7 +293,7 @@ class MomentArmPanel(Panel):
         return "\n".join(lines)
 
 
-class LinesOfActionPanel(Panel):
+class LinesOfActionPanel(HipPosePanel):
     """Turn the femur with three sliders; watch the lines of action in three views.
 
     The readout gives each portion's unit pull on the femur (forward, up,
@@ -290,12 +301,7 @@ class LinesOfActionPanel(Panel):
     portion is: a portion that lengthens as the hip moves one way pulls the
     other way.
 
-    Parameters
-    ----------
-    geometry : Geometry, str or None
-        Default gait2392.
-    hip_flexion_deg, hip_adduction_deg, hip_rotation_deg : float
-        Starting pose, degrees.
+    Parameters are those of :class:`HipPosePanel`.
 
     Examples
     --------
@@ -305,17 +311,11 @@ class LinesOfActionPanel(Panel):
     True
     """
 
-    def __init__(self, geometry: Geometry | str | None = None, hip_flexion_deg: float = 0.0,
-                 hip_adduction_deg: float = 0.0, hip_rotation_deg: float = 0.0):
-        self.geometry = resolve_geometry(geometry)
-        g = self.geometry
-        self.sliders = _hip_sliders(g, hip_flexion_deg, hip_adduction_deg, hip_rotation_deg)
-        self._neutral_m = muscle_lengths(geometry=g)
-        self.fig = new_figure(12.0, 4.8)
-        self._finish()
+    figsize = (12.0, 4.8)
 
     def build(self) -> list[Artist]:
         """The three views of the hip; returns the moving artists."""
+        self._neutral_m = muscle_lengths(geometry=self.geometry)
         axes = self.fig.subplots(1, 3)
         pose = pose_leg(**self.values, geometry=self.geometry)
         self.views = [draw_view(ax, pose, view, zoom="hip", legend=False)

@@ -80,7 +80,9 @@ def exercise_panels(page, expected_panels: int, latencies: list[float], key_step
             assert after_pixels != before_pixels, f"panel {p}, {label}: dragging did not change the figure"
             moved += 1
 
-            # --- by keyboard: focus the handle, step with the arrow keys, jump with Home
+            # --- by keyboard: the handle is in the tab order; step with the arrow keys, jump with Home
+            assert handle.get_attribute("tabindex") == "0", f"panel {p}, {label}: not reachable with Tab"
+            assert handle.get_attribute("role") == "slider"
             handle.focus()
             for key in ["ArrowLeft"] * key_steps + ["Home"]:
                 before_value = handle.get_attribute("aria-valuenow")
