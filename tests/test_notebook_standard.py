@@ -117,3 +117,27 @@ def test_stored_from_one_clean_run(path: Path) -> None:
             text = str(out)
             assert "/work/" not in text and "/home/" not in text and "/tmp/" not in text, "no machine paths"
     assert "widgets" not in nb.metadata, "no stored widget state (it bloats the file)"
+
+
+def test_nbval_fails_when_a_stored_number_changes(tmp_path: Path) -> None:
+    """Guard on the nbval set-up: a changed number in a stored text output fails the run."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).parents[1]
+    source = root / "notebooks" / "00_start_here.ipynb"
+    nb = _load(source)
+    cell = next(c for c in nb.cells if c.cell_type == "code" and any(
+        "abduction moment arm" in o.get("text", "") for o in c.get("outputs", [])))
+    out = next(o for o in cell.outputs if "abduction moment arm" in o.get("text", ""))
+    original = out["text"]
+    out["text"] = re.sub(r"\d\.\d cm", lambda m: f"{float(m.group()[:-3]) + 0.1:.1f} cm", original, count=1)
+    assert out["text"] != original
+    changed = tmp_path / source.name
+    nbformat.write(nb, changed)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-c", str(root / "pyproject.toml"),
+         "--rootdir", str(tmp_path), str(changed)],
+        capture_output=True, text=True, cwd=root, timeout=300)
+    assert result.returncode != 0, "nbval passed a notebook whose stored number was changed"
+    assert "failed" in result.stdout

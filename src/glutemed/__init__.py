@@ -59,8 +59,22 @@ from glutemed.muscles import (
 )
 from glutemed.posing import LegPose, pose_leg
 
-# modules the notebooks reach as gm.figures, gm.panels, ... (they import the model, never the reverse)
-from glutemed import drawing, exercises, figures, panels  # noqa: E402  isort: skip
+# Modules the notebooks reach as gm.drawing, gm.figures, gm.panels, gm.exercises. They
+# import the model (never the reverse) and pull in Matplotlib and ipywidgets, so they
+# are loaded on first use: `import glutemed` itself needs only NumPy.
+_LAZY_MODULES = ("drawing", "exercises", "figures", "panels")
+
+
+def __getattr__(name: str):
+    if name in _LAZY_MODULES:
+        import importlib
+
+        return importlib.import_module(f"glutemed.{name}")
+    raise AttributeError(f"module 'glutemed' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + list(_LAZY_MODULES))
 
 __version__ = "0.1.0"
 
