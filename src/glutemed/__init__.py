@@ -27,10 +27,16 @@ Arrays
     Angle arguments accept scalars or arrays and broadcast against each other;
     a point has shape ``(..., 3)`` and a rotation ``(..., 3, 3)``.
 
-Data flows one way: ``data/`` → :mod:`glutemed.geometry` →
-:mod:`glutemed.rotations` and :mod:`glutemed.posing` → :mod:`glutemed.muscles`
-→ :mod:`glutemed.drawing` → :mod:`glutemed.panels` → notebooks and
+Data flows one way: ``data/`` → :mod:`glutemed.geometry` and
+:mod:`glutemed.literature` → :mod:`glutemed.rotations` and
+:mod:`glutemed.posing` → :mod:`glutemed.muscles` → :mod:`glutemed.segments` →
+:mod:`glutemed.statics` → :mod:`glutemed.pelvic_drop` →
+:mod:`glutemed.drawing` → :mod:`glutemed.panels` → notebooks and
 :mod:`glutemed.figures`. No module imports one later in that chain.
+
+Frontal-plane statics (single-leg stance on the right leg) use (medial, up)
+components: medial = toward the swing side; moments positive when they lift
+the swing side; forces often in body weights (``_bw``).
 
 Examples
 --------
@@ -57,7 +63,9 @@ from glutemed.muscles import (
     muscle_lengths,
     role_switch_flexion_deg,
 )
+from glutemed.pelvic_drop import DropResult, hip_drop, pelvic_drop
 from glutemed.posing import LegPose, pose_leg
+from glutemed.statics import ACTIVITIES, StanceResult, single_leg_stance
 
 # Modules the notebooks reach as gm.drawing, gm.figures, gm.panels, gm.exercises. They
 # import the model (never the reverse) and pull in Matplotlib and ipywidgets, so they
@@ -80,7 +88,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ACTIONS",
+    "ACTIVITIES",
     "GEOMETRY_NAMES",
+    "DropResult",
+    "StanceResult",
+    "hip_drop",
+    "pelvic_drop",
+    "single_leg_stance",
     "drawing",
     "exercises",
     "figures",

@@ -59,7 +59,7 @@ _MUSCLE_COLUMNS = (
     "pennation_angle_deg",
 )
 _LANDMARK_COLUMNS = ("landmark", "segment", "x_m", "y_m", "z_m", "opensim_source")
-_SEGMENT_COLUMNS = ("segment", "mass_kg")
+_SEGMENT_COLUMNS = ("segment", "mass_kg", "com_x_m", "com_y_m", "com_z_m")
 _RANGE_COLUMNS = ("coordinate", "min_deg", "max_deg")
 
 _REQUIRED_LANDMARKS = {
@@ -131,6 +131,11 @@ class Geometry:
         ranges of Rajagopal et al. (2016), used for every geometry.
     segment_masses_kg : dict of str to float
         Segment masses of the model, kg.
+    segment_com_m : dict of str to numpy.ndarray, shape (3,)
+        Each segment's centre of mass in its own body frame, m.
+    knee_in_tibia_m : numpy.ndarray, shape (3,)
+        The knee centre in the tibia body frame (zero where the tibia frame
+        starts at the knee), m.
     """
 
     name: str
@@ -147,6 +152,8 @@ class Geometry:
     pennation_angle_rad: NDArray[np.float64]
     joint_ranges_deg: dict[str, tuple[float, float]]
     segment_masses_kg: dict[str, float] = field(default_factory=dict)
+    segment_com_m: dict[str, NDArray[np.float64]] = field(default_factory=dict)
+    knee_in_tibia_m: NDArray[np.float64] = field(default_factory=lambda: np.zeros(3))
 
     @property
     def knee_centre_m(self) -> NDArray[np.float64]:
@@ -301,6 +308,15 @@ def load_geometry(name: str = "gait2392") -> Geometry:
     seg_rows = _read_csv(folder / f"{name}_segments.csv", _SEGMENT_COLUMNS)
     masses = check_in_range(_floats(seg_rows, ("mass_kg",), f"{name}_segments.csv")[:, 0],
                             f"{name}_segments.csv mass_kg", 0.0, 100.0, "kg")
+    seg_coms = check_in_range(_floats(seg_rows, ("com_x_m", "com_y_m", "com_z_m"), f"{name}_segments.csv"),
+                              f"{name}_segments.csv centre of mass", -0.6, 0.6, "m")
+    seg_names = [r["segment"] for r in seg_rows]
+    missing_segments = sorted({"pelvis", "torso", "femur_r", "tibia_r", "talus_r", "calcn_r", "toes_r"}
+                              - set(seg_names))
+    if missing_segments:
+        raise ValueError(f"{name}_segments.csv: missing segments {missing_segments}")
+    if ("back_joint", "pelvis") not in landmarks:
+        raise ValueError(f"{name}_landmarks.csv: missing the back_joint landmark (pelvis)")
     joint_ranges = _load_ranges(folder / f"{_RANGES_FROM}_hip_ranges.csv")
     pelvis = {k: _frozen(v) for (k, seg), v in landmarks.items() if seg == "pelvis"}
     femur = {k: _frozen(v) for (k, seg), v in landmarks.items() if seg == "femur"}
@@ -315,7 +331,9 @@ def load_geometry(name: str = "gait2392") -> Geometry:
                                - landmarks.get(("knee_centre", "tibia"), np.zeros(3))),
         **{k: _frozen(v) for k, v in muscles.items()},
         joint_ranges_deg=joint_ranges,
-        segment_masses_kg={r["segment"]: float(m) for r, m in zip(seg_rows, masses)},
+        segment_masses_kg={n: float(m) for n, m in zip(seg_names, masses)},
+        segment_com_m={n: _frozen(c) for n, c in zip(seg_names, seg_coms)},
+        knee_in_tibia_m=_frozen(landmarks.get(("knee_centre", "tibia"), np.zeros(3))),
     )
 
 
@@ -405,6 +423,11 @@ def scale_geometry(
         ankle_centre_m=_frozen(g.ankle_centre_m * sl),
         origins_m=_frozen(g.origins_m * sp),
         insertions_m=_frozen(g.insertions_m * sl),
+        # upper-body segments scale with the pelvis, leg segments with the leg
+        segment_com_m={k: _frozen(v * (sp if k in ("pelvis", "torso") or not k.endswith(("_r", "_l"))
+                                       or k.startswith(("humerus", "ulna", "radius", "hand")) else sl))
+                       for k, v in g.segment_com_m.items()},
+        knee_in_tibia_m=_frozen(g.knee_in_tibia_m * sl),
     )
     ratio = neutral_lengths(scaled) / neutral_lengths(g)
     return replace(
@@ -444,4 +467,6 @@ def mirror_geometry(geometry: Geometry | str | None = None) -> Geometry:
         ankle_centre_m=_frozen(g.ankle_centre_m * m),
         origins_m=_frozen(g.origins_m * m),
         insertions_m=_frozen(g.insertions_m * m),
+        segment_com_m={k: _frozen(v * m) for k, v in g.segment_com_m.items()},
+        knee_in_tibia_m=_frozen(g.knee_in_tibia_m * m),
     )

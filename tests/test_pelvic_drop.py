@@ -1,0 +1,80 @@
+"""Pelvic drop: calibration, monotonicity, balance and the effect of activity and lean."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import glutemed as gm
+from glutemed.pelvic_drop import drop_curves, hip_drop, pelvic_drop
+
+
+@pytest.mark.parametrize("geometry", gm.GEOMETRY_NAMES)
+def test_normative_runner_keeps_a_small_drop(geometry) -> None:
+    """Healthy runners peak at roughly 4-7 deg of contralateral pelvic drop (science brief section 5)."""
+    drop = float(pelvic_drop(1.0, "running", geometry=geometry))
+    assert 4.0 <= drop <= 7.0
+    assert pelvic_drop(0.4, "running", geometry=geometry) > drop + 1.0
+
+
+@settings(max_examples=30, deadline=None)
+@given(strengths=st.lists(st.floats(0.0, 1.5), min_size=2, max_size=30),
+       activity=st.sampled_from(["stance", "walking", "running"]), lean=st.floats(-20, 20))
+def test_more_strength_never_gives_more_drop(strengths, activity, lean) -> None:
+    s = np.sort(np.array(strengths))
+    drop = pelvic_drop(s, activity, lean)
+    assert np.all(np.diff(drop) <= 1e-9)
+    assert np.all(drop >= 0)
+
+
+@settings(max_examples=30, deadline=None)
+@given(strength=st.floats(0.0, 1.5), activity=st.sampled_from(["stance", "walking", "running"]),
+       lean=st.floats(-20, 20))
+def test_pelvis_settles_where_capacity_and_passive_meet_demand(strength, activity, lean) -> None:
+    r = hip_drop(strength, activity, lean)
+    if r.drop_deg > 0:
+        assert r.capacity + r.passive == pytest.approx(r.demand, rel=1e-3, abs=1e-4)
+    else:
+        assert r.capacity >= r.demand - 1e-9, "level pelvis only when the muscles suffice"
+
+
+def test_demand_order_of_activities() -> None:
+    s = np.array([0.0, 0.4, 0.7])
+    stance, walking, running = (pelvic_drop(s, a) for a in gm.ACTIVITIES)
+    assert np.all(stance <= walking) and np.all(walking < running)
+    assert np.all(stance[:2] < walking[:2])
+
+
+def test_leaning_over_the_stance_leg_reduces_drop() -> None:
+    drops = [float(pelvic_drop(0.4, "running", lean)) for lean in (-10.0, 0.0, 10.0, 20.0)]
+    assert all(a > b for a, b in zip(drops, drops[1:]))
+
+
+def test_curves_shape_and_meaning() -> None:
+    c = drop_curves("running")
+    assert np.all(np.diff(c.passive) > 0) and c.passive[0] == 0
+    assert np.all(np.diff(c.capacity_at_norm) < 0), "abductors lose leverage as the hip adducts"
+    assert np.all(np.diff(c.demand) > 0), "the body above swings medially as the pelvis drops"
+
+
+def test_vectorised_over_many_strengths_matches_one_by_one() -> None:
+    s = np.linspace(0.0, 1.5, 10_000)
+    drop = pelvic_drop(s)
+    assert drop.shape == (10_000,)
+    for i in (0, 1234, 5000, 9999):
+        assert drop[i] == pytest.approx(float(pelvic_drop(s[i])))
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"strength": -0.1}, "strength must be between 0 and 1.5"),
+    ({"strength": 1.6}, "strength must be between 0 and 1.5"),
+    ({"strength": float("nan")}, "strength must be a finite number"),
+    ({"activity": "sprinting"}, "activity must be one of"),
+    ({"trunk_lean_deg": 45.0}, "trunk_lean_deg must be between -30 and 30 deg"),
+    ({"trunk_lean_deg": [0.0, 5.0]}, "trunk_lean_deg must be a single number"),
+])
+def test_bad_input(kwargs, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        pelvic_drop(**kwargs)
