@@ -99,3 +99,57 @@ def test_lines_of_action_panel_follows_sliders(name: str, value: float) -> None:
     assert f"{abs(change_mm):.1f} mm" in panel.readout.value
     u = gm.lines_of_action(**panel.values)["middle"]
     assert f"{u[1]:+.2f}" in panel.readout.value
+
+
+def _every_control():
+    from glutemed.panels import ALL_PANELS
+
+    for cls in ALL_PANELS:
+        panel = cls()
+        for name in panel.sliders:
+            yield pytest.param(cls, name, id=f"{cls.__name__}-{name}")
+
+
+@pytest.mark.parametrize(("panel_class", "name"), list(_every_control()))
+def test_every_slider_of_every_panel_changes_pixels_and_readout(panel_class, name) -> None:
+    panel = panel_class()
+    slider = panel.sliders[name]
+    png, text = panel.image.value, panel.readout.value
+    n_children = [len(ax.get_children()) for ax in panel.fig.axes]
+    slider.value = slider.max if slider.value != slider.max else slider.min
+    assert panel.image.value != png, "the figure changed"
+    assert panel.readout.value != text, "the readout changed"
+    assert [len(ax.get_children()) for ax in panel.fig.axes] == n_children, "updated in place"
+    assert "(" in slider.description and ")" in slider.description, "unit in the label"
+
+
+def test_stance_panel_readout_is_the_model() -> None:
+    from glutemed.panels import StancePanel
+
+    panel = StancePanel()
+    panel.sliders["body_mass_kg"].value = 90.0
+    panel.sliders["trunk_lean_deg"].value = 6.0
+    r = gm.single_leg_stance(90.0, 6.0)
+    assert f"{float(r.hip_contact_force_bw):.2f} BW" in panel.readout.value
+    assert f"{float(r.abductor_force_n):.0f} N" in panel.readout.value
+    with pytest.raises(ValueError, match="body_mass_kg must be between"):
+        StancePanel(body_mass_kg=-1.0)
+
+
+def test_hip_drop_panel_strength_and_activity() -> None:
+    from glutemed.panels import HipDropPanel
+
+    panel = HipDropPanel()
+    assert "Pelvic drop</b> 5.0°" in panel.readout.value
+    panel.sliders["strength"].value = 0.4
+    expected = float(gm.pelvic_drop(0.4, "running"))
+    assert f"Pelvic drop</b> {expected:.1f}°" in panel.readout.value
+    png = panel.image.value
+    panel.choices["activity"].value = "stance"
+    assert panel.image.value != png
+    assert f"Pelvic drop</b> {float(gm.pelvic_drop(0.4, 'stance')):.1f}°" in panel.readout.value
+    # the pelvis in the figure is turned by the model's drop
+    pelvis = panel.figure_lines["pelvis"].get_xydata()
+    assert pelvis[3, 1] < 0, "swing-side hip below the stance hip"
+    with pytest.raises(ValueError, match="strength must be between 0 and 1.5"):
+        HipDropPanel(strength=2.0)

@@ -28,6 +28,8 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch
+from matplotlib.text import Text
 from numpy.typing import NDArray
 
 from glutemed._checks import check_name
@@ -48,6 +50,14 @@ __all__ = [
     "draw_moment_arm_curves",
     "draw_moment_arm_bars",
     "update_moment_arm_bars",
+    "FORCE_STYLE",
+    "ForceArtists",
+    "draw_frontal_figure",
+    "update_frontal_figure",
+    "draw_forces",
+    "update_forces",
+    "draw_drop_curves",
+    "update_drop_curves",
 ]
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
@@ -419,3 +429,238 @@ def update_moment_arm_bars(bars: Mapping[str, list], values_m: NDArray[np.float6
     for i, portion in enumerate(PORTIONS):
         for rect, value in zip(bars[portion], values[i]):
             rect.set_height(value)
+
+
+# --- frontal plane: single-leg stance and hip drop -----------------------------------------
+
+#: Colours and styles of the force arrows (free-body diagrams).
+FORCE_STYLE: dict[str, dict[str, object]] = {
+    "weight": {"color": OKABE_ITO["black"], "linestyle": "-"},
+    "abductors": {"color": OKABE_ITO["blue"], "linestyle": "--"},
+    "hip contact": {"color": OKABE_ITO["vermilion"], "linestyle": "-"},
+    "cane": {"color": OKABE_ITO["bluish_green"], "linestyle": ":"},
+}
+
+
+def _fx(points_m_y: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """(medial, up) metres -> plot (cm), seen from behind: the right stance leg on the right."""
+    pts = np.asarray(points_m_y, dtype=np.float64) * 100.0
+    return -pts[..., 0], pts[..., 1]
+
+
+def draw_frontal_figure(ax: Axes, points: Mapping[str, NDArray[np.float64]],
+                        limits_cm: tuple[float, float, float, float] = (-42.0, 22.0, -42.0, 50.0),
+                        label: str | None = None) -> dict[str, Line2D]:
+    """Draw the frontal stick figure of :func:`glutemed.segments.frontal_figure`.
+
+    Seen from behind, the right (stance) leg on the right of the plot; axes
+    in cm relative to the stance hip. Returns the line artists by name.
+
+    Examples
+    --------
+    >>> from glutemed.segments import frontal_figure
+    >>> fig = new_figure(4, 6)
+    >>> art = draw_frontal_figure(fig.add_subplot(), frontal_figure())
+    >>> "pelvis" in art and "middle" in art
+    True
+    """
+    lines: dict[str, Line2D] = {}
+    with mpl.rc_context(STYLE):
+        (lines["pelvis"],) = ax.plot(*_fx(points["pelvis"]), **_PELVIS)
+        (lines["trunk"],) = ax.plot(*_fx(points["trunk"]), **_BONE)
+        (lines["swing_leg"],) = ax.plot(*_fx(points["swing_leg"]), **_OTHER_LEG)
+        (lines["stance_leg"],) = ax.plot(*_fx(points["stance_leg"]), **_BONE)
+        (lines["neck"],) = ax.plot(*_fx(points["neck"]), **_BONE)
+        for i, portion in enumerate(PORTIONS):
+            style = PORTION_STYLE[portion]
+            pts = np.array([points["origins"][i], points["insertions"][i]])
+            (lines[portion],) = ax.plot(*_fx(pts), color=style["color"], linestyle=style["linestyle"],
+                                        linewidth=2.5, zorder=4)
+        (lines["hip"],) = ax.plot(*_fx(points["hip"][None]), "o", color="black", markersize=8,
+                                  markerfacecolor="white", markeredgewidth=2, zorder=5)
+        (lines["com"],) = ax.plot(*_fx(points["com"][None]), marker="o", markersize=11, color="black",
+                                  markerfacecolor="#FFFFFF", markeredgewidth=2, linestyle="none", zorder=6)
+        (lines["com_dot"],) = ax.plot(*_fx(points["com"][None]), marker="+", markersize=11, color="black",
+                                      markeredgewidth=2, linestyle="none", zorder=7)
+        x0, x1, y0, y1 = limits_cm
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+        ax.set_aspect("equal", adjustable="box")
+        ax.set_xlabel("cm (seen from behind; stance leg right)")
+        ax.set_ylabel("cm above the stance hip")
+        if label:
+            ax.set_title(label)
+    return lines
+
+
+def update_frontal_figure(lines: Mapping[str, Line2D], points: Mapping[str, NDArray[np.float64]]) -> None:
+    """Move the stick figure of :func:`draw_frontal_figure` (no redraw)."""
+    for name in ("pelvis", "trunk", "swing_leg", "stance_leg", "neck"):
+        lines[name].set_data(*_fx(points[name]))
+    for i, portion in enumerate(PORTIONS):
+        lines[portion].set_data(*_fx(np.array([points["origins"][i], points["insertions"][i]])))
+    lines["com"].set_data(*_fx(points["com"][None]))
+    lines["com_dot"].set_data(*_fx(points["com"][None]))
+
+
+@dataclass
+class ForceArtists:
+    """Arrows, lever-arm lines and labels of a free-body diagram."""
+
+    arrows: dict[str, FancyArrowPatch]
+    levers: dict[str, Line2D]
+    labels: dict[str, Text]
+    cm_per_newton: float
+
+    def all(self) -> list:
+        return [*self.arrows.values(), *self.levers.values(), *self.labels.values()]
+
+
+def _force_geometry(result, cm_per_newton: float) -> dict[str, tuple]:
+    """Tail, head (plot cm) of each force arrow and the lever-arm lines, from a StanceResult."""
+    com = np.asarray(result.com_m)
+    weight, cane = np.asarray(result.weight_vector_n), np.asarray(result.cane_vector_n)
+    abd, contact = np.asarray(result.abductor_vector_n), np.asarray(result.hip_contact_vector_n)
+    scale = cm_per_newton / 100.0  # metres of arrow per newton
+    hip = np.zeros(2)
+    # the abductor resultant acts along a line at its lever arm from the hip; draw it from the trochanter side
+    unit = abd / max(np.linalg.norm(abd), 1e-12)
+    normal = np.array([unit[1], -unit[0]])  # perpendicular: cross2(normal, unit) = +1
+    foot = hip + normal * result.abductor_lever_m  # the perpendicular's foot on the line of pull
+    arrows = {
+        "weight": (com, com + weight * scale),
+        "abductors": (foot - abd * scale, foot),
+        "hip contact": (hip - contact * scale, hip),
+        "cane": (result.cane_point_m, result.cane_point_m + cane * scale),
+    }
+    cane_point = np.asarray(result.cane_point_m)
+    levers = {
+        "weight": np.array([hip, [com[0], 0.0]]),
+        "abductors": np.array([hip, foot]),
+        # the cane itself, from the hand down toward the floor (hidden without a cane)
+        "cane": np.array([cane_point, cane_point - [0.0, 0.8]]) if np.linalg.norm(cane) > 0
+        else np.full((2, 2), np.nan),
+    }
+    return {"arrows": arrows, "levers": levers, "com": com, "foot": foot}
+
+
+def draw_forces(ax: Axes, result, cm_per_newton: float = 0.015) -> ForceArtists:
+    """Force arrows to scale and dimensioned lever arms on a frontal stick figure.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Axes of :func:`draw_frontal_figure`.
+    result : StanceResult
+        A single (scalar) result of :func:`glutemed.single_leg_stance`.
+    cm_per_newton : float
+        Arrow length per newton in plot centimetres (0.015: 1000 N is 15 cm).
+
+    Returns
+    -------
+    ForceArtists
+
+    Examples
+    --------
+    >>> from glutemed.segments import frontal_figure
+    >>> from glutemed.statics import single_leg_stance
+    >>> fig = new_figure(4, 6)
+    >>> ax = fig.add_subplot()
+    >>> _ = draw_frontal_figure(ax, frontal_figure())
+    >>> sorted(draw_forces(ax, single_leg_stance(70.0)).arrows)
+    ['abductors', 'cane', 'hip contact', 'weight']
+    """
+    geo = _force_geometry(result, cm_per_newton)
+    arrows, levers, labels = {}, {}, {}
+    with mpl.rc_context(STYLE):
+        for name, (tail, head) in geo["arrows"].items():
+            style = FORCE_STYLE[name]
+            arrow = FancyArrowPatch(_fx(tail), _fx(head), arrowstyle="-|>", mutation_scale=22,
+                                    color=style["color"], linestyle=style["linestyle"], linewidth=2.8,
+                                    zorder=8, label=name)
+            ax.add_patch(arrow)
+            arrows[name] = arrow
+        for name, pts in geo["levers"].items():
+            (levers[name],) = ax.plot(*_fx(pts), color=FORCE_STYLE[name]["color"], linewidth=1.5,
+                                      marker="|", markersize=10, zorder=7)
+        labels["weight"] = ax.text(0, 0, "", ha="center", va="top", fontsize=12)
+        labels["abductors"] = ax.text(0, 0, "", ha="left", va="bottom", fontsize=12,
+                                      color=FORCE_STYLE["abductors"]["color"])
+        proxies = [Line2D([], [], color=FORCE_STYLE[n]["color"], linestyle=FORCE_STYLE[n]["linestyle"],
+                          linewidth=2.8, label=n) for n in arrows]
+        ax.legend(handles=proxies, loc="upper right", fontsize=11, framealpha=0.9)
+    art = ForceArtists(arrows, levers, labels, cm_per_newton)
+    update_forces(art, result)
+    return art
+
+
+def update_forces(art: ForceArtists, result) -> None:
+    """Move the arrows and lever arms of :func:`draw_forces` to a new result."""
+    geo = _force_geometry(result, art.cm_per_newton)
+    for name, (tail, head) in geo["arrows"].items():
+        art.arrows[name].set_positions(_fx(tail), _fx(head))
+        art.arrows[name].set_visible(bool(np.linalg.norm(head - tail) > 1e-9))
+    for name, pts in geo["levers"].items():
+        art.levers[name].set_data(*_fx(pts))
+    wx, _ = _fx(np.array([geo["com"][0] / 2, 0.0]))
+    art.labels["weight"].set_position((float(wx), -6.0))
+    art.labels["weight"].set_text(f"d = {100 * float(result.body_weight_lever_m):.1f} cm")
+    fx, fy = _fx(geo["foot"])
+    art.labels["abductors"].set_position((float(fx) + 2.0, float(fy) - 8.0))
+    art.labels["abductors"].set_text(f"r = {100 * result.abductor_lever_m:.1f} cm")
+
+
+def draw_drop_curves(ax: Axes, curves, strength: float, drop_deg: float) -> dict[str, Line2D]:
+    """Demand, capacity and passive moments against pelvic drop, with the settled drop marked.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    curves : DropCurves
+        From :func:`glutemed.pelvic_drop.drop_curves`.
+    strength : float
+        Scales the capacity curve.
+    drop_deg : float
+        Where the pelvis settles (vertical marker).
+
+    Examples
+    --------
+    >>> from glutemed.pelvic_drop import drop_curves
+    >>> fig = new_figure(5, 4)
+    >>> lines = draw_drop_curves(fig.add_subplot(), drop_curves(), 1.0, 5.0)
+    >>> sorted(lines)
+    ['capacity', 'demand', 'drop', 'muscles + passive', 'passive']
+    """
+    lines: dict[str, Line2D] = {}
+    with mpl.rc_context(STYLE):
+        (lines["demand"],) = ax.plot([], [], color="black", linestyle="-", linewidth=3,
+                                     label="demand (body above the hip)")
+        (lines["capacity"],) = ax.plot([], [], color=OKABE_ITO["blue"], linestyle="--", linewidth=2.5,
+                                       label="muscle capacity (strength x leverage)")
+        (lines["passive"],) = ax.plot([], [], color="#888888", linestyle=":", linewidth=2.5,
+                                      label="passive tissue")
+        (lines["muscles + passive"],) = ax.plot([], [], color=OKABE_ITO["orange"], linestyle="-.",
+                                                linewidth=2.5, label="muscles + passive")
+        (lines["drop"],) = ax.plot([], [], color=OKABE_ITO["vermilion"], linewidth=2, marker="o",
+                                   markersize=9, label="where the pelvis settles")
+        ax.set_xlim(0.0, 15.0)
+        ax.set_ylim(0.0, 3.2)
+        ax.set_xlabel("pelvic drop = stance-hip adduction (deg)")
+        ax.set_ylabel("abduction moment (N m per kg)")
+        ax.grid(True, color="#DDDDDD", linewidth=0.8)
+        ax.legend(loc="upper left", fontsize=10, framealpha=0.9)
+    update_drop_curves(lines, curves, strength, drop_deg)
+    return lines
+
+
+def update_drop_curves(lines: Mapping[str, Line2D], curves, strength: float, drop_deg: float) -> None:
+    """Move the curves of :func:`draw_drop_curves` (no redraw)."""
+    x = curves.drop_deg
+    capacity = strength * curves.capacity_at_norm
+    lines["demand"].set_data(x, curves.demand)
+    lines["capacity"].set_data(x, capacity)
+    lines["passive"].set_data(x, curves.passive)
+    lines["muscles + passive"].set_data(x, capacity + curves.passive)
+    y = float(np.interp(drop_deg, x, curves.demand))
+    lines["drop"].set_data([drop_deg, drop_deg, drop_deg], [0.0, y, y])
+    lines["drop"].set_markevery([2])

@@ -16,15 +16,30 @@ from pathlib import Path
 import numpy as np
 from matplotlib.figure import Figure
 
-from glutemed.drawing import VIEWS, add_portion_legend, draw_moment_arm_curves, draw_view, new_figure
+from glutemed.drawing import (
+    OKABE_ITO,
+    VIEWS,
+    add_portion_legend,
+    draw_forces,
+    draw_frontal_figure,
+    draw_moment_arm_curves,
+    draw_view,
+    new_figure,
+)
 from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
 from glutemed.muscles import moment_arms
+from glutemed.pelvic_drop import hip_drop, pelvic_drop
 from glutemed.posing import pose_leg
+from glutemed.segments import frontal_figure
+from glutemed.statics import single_leg_stance
 
 __all__ = [
     "lines_of_action_figure",
     "moment_arms_vs_flexion_figure",
     "moment_arms_vs_adduction_figure",
+    "stance_free_body_figure",
+    "weak_vs_strong_figure",
+    "drop_vs_strength_figure",
     "FIGURES",
     "save_figure",
     "main",
@@ -97,11 +112,87 @@ def moment_arms_vs_adduction_figure(geometry: Geometry | str | None = None) -> F
                          f"Gluteus medius moment arms against hip adduction ({g.name})")
 
 
+def stance_free_body_figure(geometry: Geometry | str | None = None, body_mass_kg: float = 70.0) -> Figure:
+    """Free-body diagrams of single-leg stance: upright, and leaning with a cane.
+
+    Examples
+    --------
+    >>> len(stance_free_body_figure().axes)
+    2
+    """
+    g = resolve_geometry(geometry)
+    fig = new_figure(12.0, 6.6)
+    axes = fig.subplots(1, 2)
+    cases = [(0.0, 0.0, "Upright"), (10.0, 0.1, "Trunk lean 10° + cane 0.1 BW")]
+    for ax, (lean, cane, title) in zip(axes, cases):
+        r = single_leg_stance(body_mass_kg, lean, cane, geometry=g)
+        draw_frontal_figure(ax, frontal_figure(0.0, np.radians(lean), geometry=g),
+                            label=f"{title}: contact {float(r.hip_contact_force_bw):.2f} BW")
+        draw_forces(ax, r)
+    fig.suptitle(f"Single-leg stance, {body_mass_kg:.0f} kg, forces to scale ({g.name})")
+    return fig
+
+
+def weak_vs_strong_figure(geometry: Geometry | str | None = None, activity: str = "running",
+                          strengths: tuple[float, float] = (1.0, 0.4)) -> Figure:
+    """Two stick figures at the same scale: normative and weak abductors, drop annotated.
+
+    Examples
+    --------
+    >>> len(weak_vs_strong_figure().axes)
+    2
+    """
+    g = resolve_geometry(geometry)
+    fig = new_figure(11.0, 6.4)
+    axes = fig.subplots(1, 2, sharey=True)
+    level = frontal_figure(0.0, 0.0, geometry=g)
+    for ax, strength in zip(axes, strengths):
+        r = hip_drop(strength, activity, 0.0, geometry=g)
+        drop = float(r.drop_deg)
+        ax.plot(-level["pelvis"][:, 0] * 100, level["pelvis"][:, 1] * 100, color="#BBBBBB",
+                linestyle="--", linewidth=1.5)
+        words = "normative" if strength == 1.0 else f"{strength:.1f} × normative"
+        draw_frontal_figure(ax, frontal_figure(np.radians(drop), 0.0, geometry=g),
+                            label=f"Strength {words}: drop {drop:.1f}°")
+    fig.suptitle(f"{activity.capitalize()}: the same body, strong and weak abductors "
+                 f"(dashed: level pelvis; {g.name})")
+    return fig
+
+
+def drop_vs_strength_figure(geometry: Geometry | str | None = None) -> Figure:
+    """Pelvic drop against abductor strength for stance, walking and running.
+
+    Examples
+    --------
+    >>> len(drop_vs_strength_figure().axes)
+    1
+    """
+    g = resolve_geometry(geometry)
+    fig = new_figure(8.0, 5.0)
+    ax = fig.add_subplot()
+    strength = np.linspace(0.0, 1.5, 301)
+    styles = {"stance": ("-", OKABE_ITO["black"]), "walking": ("--", OKABE_ITO["blue"]),
+              "running": ("-.", OKABE_ITO["vermilion"])}
+    for activity, (ls, colour) in styles.items():
+        ax.plot(strength, pelvic_drop(strength, activity, geometry=g), linestyle=ls, color=colour,
+                linewidth=3, label=activity)
+    ax.axvline(1.0, color="#888888", linewidth=1.0)
+    ax.set_xlabel("hip abductor strength (× normative runner)")
+    ax.set_ylabel("contralateral pelvic drop (deg)")
+    ax.grid(True, color="#DDDDDD", linewidth=0.8)
+    ax.legend(framealpha=0.9)
+    ax.set_title(f"Pelvic drop against abductor strength ({g.name})")
+    return fig
+
+
 #: File name (in ``figures/``) and the function that makes it.
 FIGURES: dict[str, Callable[[], Figure]] = {
     "01_lines_of_action.png": lines_of_action_figure,
     "02_moment_arms_vs_flexion.png": moment_arms_vs_flexion_figure,
     "02_moment_arms_vs_adduction.png": moment_arms_vs_adduction_figure,
+    "03_free_body_diagram.png": stance_free_body_figure,
+    "04_weak_vs_strong.png": weak_vs_strong_figure,
+    "04_drop_vs_strength.png": drop_vs_strength_figure,
 }
 
 

@@ -34,17 +34,26 @@ from glutemed.drawing import (
     PORTION_STYLE,
     ViewArtists,
     add_portion_legend,
+    draw_drop_curves,
+    draw_forces,
+    draw_frontal_figure,
     draw_moment_arm_bars,
     draw_view,
     new_figure,
+    update_drop_curves,
+    update_forces,
+    update_frontal_figure,
     update_moment_arm_bars,
     update_view,
 )
 from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
 from glutemed.muscles import ACTIONS, lines_of_action, moment_arms, muscle_lengths
+from glutemed.pelvic_drop import hip_drop
 from glutemed.posing import pose_leg
+from glutemed.segments import frontal_figure
+from glutemed.statics import ACTIVITIES, single_leg_stance
 
-__all__ = ["ALL_PANELS", "BlitRenderer", "Panel", "HipPosePanel", "LinesOfActionPanel", "MomentArmPanel", "role_words"]
+__all__ = ["ALL_PANELS", "BlitRenderer", "Panel", "HipPosePanel", "StancePanel", "HipDropPanel", "LinesOfActionPanel", "MomentArmPanel", "role_words"]
 
 
 class BlitRenderer:
@@ -96,10 +105,11 @@ class BlitRenderer:
         return out.getvalue()
 
 
-def _slider(description: str, value: float, low: float, high: float, step: float = 1.0) -> widgets.FloatSlider:
+def _slider(description: str, value: float, low: float, high: float, step: float = 1.0,
+            fmt: str = ".0f") -> widgets.FloatSlider:
     return widgets.FloatSlider(
         value=value, min=low, max=high, step=step, description=description,
-        continuous_update=True, readout=True, readout_format=".0f",
+        continuous_update=True, readout=True, readout_format=fmt,
         style={"description_width": "11em"}, layout=widgets.Layout(width="30em"),
     )
 
@@ -116,6 +126,8 @@ class Panel:
 
     geometry: Geometry
     sliders: dict[str, widgets.FloatSlider]
+    #: other controls (e.g. activity buttons), keyed by model parameter name
+    choices: dict[str, widgets.ToggleButtons] = {}
     fig: Figure
     #: width of the figure image on the page, pixels (the figure's own size)
     width_px: int = 1200
@@ -141,20 +153,24 @@ class Panel:
         self.readout.add_class("glutemed-readout")
         for slider in self.sliders.values():
             slider.add_class("glutemed-slider")
-        controls = widgets.VBox(list(self.sliders.values()))
+        for choice in self.choices.values():
+            choice.add_class("glutemed-choice")
+        controls = widgets.VBox([*self.choices.values(), *self.sliders.values()])
         # the readout sits beside the figure, or wraps below it on a narrow screen
         figure_row = widgets.HBox([self.image, self.readout],
                                   layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
         self.widget = widgets.VBox([controls, figure_row])
         self.widget.add_class("glutemed-panel")
-        for slider in self.sliders.values():
-            slider.observe(self._on_change, names="value")
+        for control in [*self.sliders.values(), *self.choices.values()]:
+            control.observe(self._on_change, names="value")
         self.update()
 
     @property
-    def values(self) -> dict[str, float]:
-        """Current slider values keyed by model parameter name."""
-        return {name: float(s.value) for name, s in self.sliders.items()}
+    def values(self) -> dict[str, float | str]:
+        """Current control values keyed by model parameter name."""
+        out: dict[str, float | str] = {name: float(s.value) for name, s in self.sliders.items()}
+        out.update({name: c.value for name, c in self.choices.items()})
+        return out
 
     def _on_change(self, change: Mapping) -> None:
         self.update()
@@ -363,5 +379,183 @@ class LinesOfActionPanel(HipPosePanel):
         return "\n".join(lines)
 
 
+class StancePanel(Panel):
+    """Single-leg stance free-body diagram with body mass, trunk lean and cane sliders.
+
+    The figure shows the pelvis seen from behind with the forces on the body
+    above the stance hip drawn to scale (0.015 cm per newton) and the two
+    lever arms dimensioned; the readout gives the numbers in newtons and body
+    weights.
+
+    Parameters
+    ----------
+    geometry : Geometry, str or None
+        Default gait2392.
+    body_mass_kg, trunk_lean_deg, cane_force_bw : float
+        Starting values (see :func:`glutemed.single_leg_stance`).
+
+    Examples
+    --------
+    >>> panel = StancePanel()
+    >>> panel.sliders["cane_force_bw"].value = 0.1
+    >>> "cane" in panel.readout.value
+    True
+    """
+
+    def __init__(self, geometry: Geometry | str | None = None, body_mass_kg: float = 70.0,
+                 trunk_lean_deg: float = 0.0, cane_force_bw: float = 0.0):
+        self.geometry = resolve_geometry(geometry)
+        single_leg_stance(body_mass_kg, trunk_lean_deg, cane_force_bw, geometry=self.geometry)  # validate
+        self.sliders = {
+            "body_mass_kg": _slider("Body mass (kg)", body_mass_kg, 40.0, 120.0, 1.0),
+            "trunk_lean_deg": _slider("Trunk lean to stance side (°)", trunk_lean_deg, -15.0, 20.0, 1.0),
+            "cane_force_bw": _slider("Cane force (× body weight)", cane_force_bw, 0.0, 0.2, 0.01, ".2f"),
+        }
+        self.fig = new_figure(7.0, 6.4)
+        self.width_px = 700
+        self._finish()
+
+    def _model(self):
+        v = self.values
+        r = single_leg_stance(**v, geometry=self.geometry)
+        pts = frontal_figure(0.0, np.radians(v["trunk_lean_deg"]), geometry=self.geometry)
+        return r, pts
+
+    def build(self) -> list[Artist]:
+        """The frontal stick figure and the force arrows; returns the moving artists."""
+        ax = self.fig.add_subplot()
+        r, pts = self._model()
+        self.figure_lines = draw_frontal_figure(ax, pts, label="Single-leg stance on the right leg")
+        self.forces = draw_forces(ax, r)
+        self._last = r
+        moving = [self.figure_lines[k] for k in ("trunk", "com", "com_dot")]
+        return moving + self.forces.all()
+
+    def update(self) -> None:
+        """Solve the statics for the slider values, move arrows and figure, refresh the readout."""
+        r, pts = self._model()
+        update_frontal_figure(self.figure_lines, pts)
+        update_forces(self.forces, r)
+        self._last = r
+        self._render()
+        self.readout.value = "<div style='font-size:1.05em'>" + "<br>".join(self._lines(html=True)) + "</div>"
+
+    def _lines(self, html: bool) -> list[str]:
+        r = self._last
+        b = (lambda t: f"<b>{t}</b>") if html else (lambda t: t)
+        out = [
+            f"{b('Body weight')} {float(r.body_weight_n):.0f} N; above the stance hip "
+            f"{r.upper_body_fraction * float(r.body_weight_n):.0f} N ({r.upper_body_fraction:.2f} BW)",
+            f"{b('Lever arms')}: body weight d = {100 * float(r.body_weight_lever_m):.1f} cm, "
+            f"abductors r = {100 * r.abductor_lever_m:.1f} cm (d/r = "
+            f"{float(r.body_weight_lever_m) / r.abductor_lever_m:.2f})",
+            f"{b('Abductor force')} {float(r.abductor_force_n):.0f} N = {float(r.abductor_force_bw):.2f} BW "
+            f"({100 * float(r.activation):.0f} % of glute med's maximum)",
+            f"{b('Hip contact force')} {float(r.hip_contact_force_n):.0f} N = {float(r.hip_contact_force_bw):.2f} BW, "
+            f"{float(r.hip_contact_angle_deg):.0f}° from vertical",
+            f"{b('cane')} {float(np.asarray(r.cane_vector_n)[..., 1]):.0f} N at {100 * r.cane_lever_m:.0f} cm "
+            "from the hip",
+        ]
+        if not bool(r.balanced):
+            out.append("Lean and cane together tip the pelvis toward the stance side: "
+                       "the adductors would have to act (outside this model).")
+        return out
+
+    def readout_text(self) -> str:
+        """The readout as plain text (the stored fallback output)."""
+        return "\n".join(self._lines(html=False))
+
+
+class HipDropPanel(Panel):
+    """Abductor strength against pelvic drop: the stick figure and the moment curves.
+
+    Parameters
+    ----------
+    geometry : Geometry, str or None
+        Default gait2392.
+    strength : float
+        Starting strength, fraction of a normative runner's (0-1.5).
+    activity : {"stance", "walking", "running"}
+    trunk_lean_deg : float
+        Starting trunk lean toward the stance side, degrees.
+
+    Examples
+    --------
+    >>> panel = HipDropPanel()
+    >>> panel.sliders["strength"].value = 0.4
+    >>> "Pelvic drop" in panel.readout.value
+    True
+    """
+
+    def __init__(self, geometry: Geometry | str | None = None, strength: float = 1.0,
+                 activity: str = "running", trunk_lean_deg: float = 0.0):
+        self.geometry = resolve_geometry(geometry)
+        hip_drop(strength, activity, trunk_lean_deg, geometry=self.geometry)  # validate
+        self.choices = {"activity": widgets.ToggleButtons(options=list(ACTIVITIES), value=activity,
+                                                          description="Activity", style={"button_width": "7em"})}
+        self.sliders = {
+            "strength": _slider("Abductor strength (× normative)", strength, 0.0, 1.5, 0.05, ".2f"),
+            "trunk_lean_deg": _slider("Trunk lean to stance side (°)", trunk_lean_deg, -10.0, 20.0, 1.0),
+        }
+        self.fig = new_figure(12.0, 5.6)
+        self._finish()
+
+    def _model(self):
+        v = self.values
+        r = hip_drop(v["strength"], v["activity"], v["trunk_lean_deg"], geometry=self.geometry)
+        pts = frontal_figure(np.radians(float(r.drop_deg)), np.radians(v["trunk_lean_deg"]),
+                             geometry=self.geometry)
+        return r, pts
+
+    def build(self) -> list[Artist]:
+        """Stick figure (left) and demand/capacity curves (right); returns the moving artists."""
+        ax_fig, ax_curves = self.fig.subplots(1, 2, width_ratios=[1.0, 1.35])
+        r, pts = self._model()
+        level = frontal_figure(0.0, 0.0, geometry=self.geometry)
+        ax_fig.plot(*_fx_level(level["pelvis"]), color="#BBBBBB", linestyle="--", linewidth=1.5,
+                    label="level pelvis")
+        self.figure_lines = draw_frontal_figure(ax_fig, pts, label="Seen from behind, right leg in stance")
+        self.drop_text = ax_fig.text(-40.0, -38.0, "", fontsize=13, color=PORTION_STYLE["posterior"]["color"])
+        self.curve_lines = draw_drop_curves(ax_curves, r.curves, self.values["strength"], float(r.drop_deg))
+        ax_curves.set_title("Demand and capacity")
+        self._last = r
+        moving = list(self.figure_lines.values()) + [self.drop_text] + list(self.curve_lines.values())
+        return [a for a in moving if a is not self.figure_lines["stance_leg"]]
+
+    def update(self) -> None:
+        """Solve the drop model for the control values, move the figure and curves, refresh the readout."""
+        r, pts = self._model()
+        update_frontal_figure(self.figure_lines, pts)
+        update_drop_curves(self.curve_lines, r.curves, self.values["strength"], float(r.drop_deg))
+        self.drop_text.set_text(f"pelvic drop {float(r.drop_deg):.1f}°")
+        self._last = r
+        self._render()
+        self.readout.value = "<div style='font-size:1.05em'>" + "<br>".join(self._lines(html=True)) + "</div>"
+
+    def _lines(self, html: bool) -> list[str]:
+        r = self._last
+        v = self.values
+        b = (lambda t: f"<b>{t}</b>") if html else (lambda t: t)
+        level = float(r.activation_to_stay_level_pct)
+        level_text = "no strength at all" if not np.isfinite(level) else f"{level:.0f} %"
+        return [
+            f"{b('Activity')} {v['activity']}, strength {v['strength']:.2f} × normative, "
+            f"trunk lean {v['trunk_lean_deg']:.0f}°",
+            f"{b('Pelvic drop')} {float(r.drop_deg):.1f}° (swing side lower)",
+            f"{b('To stay level')} the abductors would need {level_text} of their capacity",
+            f"{b('Moments')} (N m/kg): demand {float(r.demand):.2f}, muscles {float(r.capacity):.2f}, "
+            f"passive tissue {float(r.passive):.2f}",
+            f"{b('Hip contact force')} {float(r.hip_contact_force_bw):.1f} BW",
+        ]
+
+    def readout_text(self) -> str:
+        """The readout as plain text (the stored fallback output)."""
+        return "\n".join(self._lines(html=False))
+
+
+def _fx_level(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return -points[..., 0] * 100.0, points[..., 1] * 100.0
+
+
 #: Every widget panel, for the benchmark and the browser tests.
-ALL_PANELS: tuple[type[Panel], ...] = (LinesOfActionPanel, MomentArmPanel)
+ALL_PANELS: tuple[type[Panel], ...] = (LinesOfActionPanel, MomentArmPanel, StancePanel, HipDropPanel)

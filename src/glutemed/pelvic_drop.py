@@ -37,7 +37,7 @@ from numpy.typing import ArrayLike, NDArray
 from glutemed._checks import as_finite_array, check_in_range
 from glutemed.geometry import Geometry, resolve_geometry
 from glutemed.literature import literature_value
-from glutemed.segments import upper_body_com
+from glutemed.segments import _turn, upper_body_com
 from glutemed.statics import TRUNK_LEAN_RANGE_DEG, abductor_unit_forces, activity_factor
 
 __all__ = ["STRENGTH_RANGE", "DropCurves", "DropResult", "drop_curves", "hip_drop", "pelvic_drop"]
@@ -87,8 +87,26 @@ def _raw_curves(activity: str, lean_deg: float, g: Geometry):
     return drop, demand, capacity
 
 
+# memo of calibrations and curves, keyed by geometry identity (the Geometry is kept alive with it)
+_MEMO: dict[tuple, tuple[Geometry, object]] = {}
+
+
+def _memo(key: tuple, g: Geometry, make):
+    hit = _MEMO.get(key)
+    if hit is None or hit[0] is not g:
+        if len(_MEMO) > 256:
+            _MEMO.clear()
+        hit = (g, make())
+        _MEMO[key] = hit
+    return hit[1]
+
+
 def _passive_stiffness(g: Geometry) -> float:
-    """``k`` of the passive moment, from the running calibration (N m/kg)."""
+    """``k`` of the passive moment, from the running calibration (N m/kg); memoised."""
+    return _memo(("k", id(g)), g, lambda: _calibrate(g))
+
+
+def _calibrate(g: Geometry) -> float:
     target = literature_value("healthy_running_drop")
     drop, demand, capacity = _raw_curves("running", 0.0, g)
     i = int(np.argmin(np.abs(drop - target)))
@@ -111,9 +129,16 @@ def drop_curves(activity: str = "running", trunk_lean_deg: float = 0.0,
     """
     g = resolve_geometry(geometry)
     lean = _lean(trunk_lean_deg)
-    drop, demand, capacity = _raw_curves(activity, lean, g)
-    passive = _passive_stiffness(g) * np.expm1(drop / literature_value("passive_angle_scale"))
-    return DropCurves(drop, demand, capacity, passive, activity, lean)
+    activity_factor(activity)  # validates the name
+
+    def make() -> DropCurves:
+        drop, demand, capacity = _raw_curves(activity, lean, g)
+        passive = _passive_stiffness(g) * np.expm1(drop / literature_value("passive_angle_scale"))
+        for arr in (drop, demand, capacity, passive):
+            arr.flags.writeable = False
+        return DropCurves(drop, demand, capacity, passive, activity, lean)
+
+    return _memo(("curves", id(g), activity, lean), g, make)
 
 
 @dataclass(frozen=True)
@@ -129,6 +154,12 @@ class DropResult:
     activation_to_stay_level_pct : numpy.ndarray
         Demand over capacity with the pelvis level, %: above 100 the muscles
         alone cannot hold it level.
+    hip_contact_force_bw : numpy.ndarray
+        Hip contact force at that drop, body weights: the (activity-scaled)
+        weight above the hip plus the pull that supplies the whole abduction
+        moment. The passive tissue (iliotibial band, capsule) is taken to
+        pull along the same line as the muscles: both run over the lateral
+        side of the hip, so both press the joint together.
     curves : DropCurves
         The curves the result was read from.
     """
@@ -138,6 +169,7 @@ class DropResult:
     capacity: NDArray[np.float64]
     passive: NDArray[np.float64]
     activation_to_stay_level_pct: NDArray[np.float64]
+    hip_contact_force_bw: NDArray[np.float64]
     curves: DropCurves
 
 
@@ -169,15 +201,33 @@ def hip_drop(strength: ArrayLike = 1.0, activity: str = "running", trunk_lean_de
         t = np.where(k > 0, -f_lo / (f_hi - f_lo), 0.0)
     drop = np.where(k > 0, c.drop_deg[km] + t * (c.drop_deg[k] - c.drop_deg[km]), 0.0)
     demand = np.interp(drop, c.drop_deg, c.demand)
+    passive = np.interp(drop, c.drop_deg, c.passive)
+    contact = _contact_force_bw(drop, demand, activity, c.trunk_lean_deg, resolve_geometry(geometry))
     return DropResult(
         drop_deg=drop[()],
         demand=demand[()],
         capacity=(s * np.interp(drop, c.drop_deg, c.capacity_at_norm))[()],
-        passive=np.interp(drop, c.drop_deg, c.passive)[()],
+        passive=passive[()],
         activation_to_stay_level_pct=np.where(s > 0, 100 * c.demand[0] / np.maximum(s, 1e-12) / c.capacity_at_norm[0],
                                               np.inf)[()],
+        hip_contact_force_bw=contact[()],
         curves=c,
     )
+
+
+def _contact_force_bw(drop_deg: NDArray[np.float64], moment: NDArray[np.float64], activity: str,
+                      lean_deg: float, g: Geometry) -> NDArray[np.float64]:
+    """Hip contact force (BW) when a pull along the abductors' line supplies ``moment`` (N m/kg)."""
+    gravity = literature_value("gravity")
+    force_full, moment_full, _ = abductor_unit_forces(drop_deg, geometry=g)
+    resultant = force_full.sum(axis=-2)  # pelvis frame, on the pelvis
+    lever = moment_full.sum(axis=-1) / np.linalg.norm(resultant, axis=-1)
+    direction = _turn(resultant / np.linalg.norm(resultant, axis=-1, keepdims=True), np.radians(drop_deg))
+    muscle = direction * (moment / lever)[..., None]  # N/kg, world frame
+    fraction, _ = upper_body_com(0.0, 0.0, geometry=g)
+    weight = np.stack([np.zeros_like(drop_deg), -activity_factor(activity) * gravity * fraction
+                       * np.ones_like(drop_deg)], axis=-1)
+    return np.linalg.norm(muscle + weight, axis=-1) / gravity
 
 
 def pelvic_drop(strength: ArrayLike = 1.0, activity: str = "running", trunk_lean_deg: float = 0.0,

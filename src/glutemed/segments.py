@@ -31,7 +31,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from glutemed.geometry import Geometry, resolve_geometry
 
-__all__ = ["MassModel", "mass_model", "upper_body_com"]
+__all__ = ["MassModel", "frontal_figure", "mass_model", "upper_body_com"]
 
 _LEG = ("femur", "tibia", "talus", "calcn", "toes", "patella")
 _ARMS = ("humerus", "ulna", "radius", "hand")
@@ -171,3 +171,63 @@ def upper_body_com(
     fractions = np.array([mm.pelvis_fraction, mm.trunk_fraction, mm.leg_fraction])
     com = (fractions[0] * pelvis + fractions[1] * trunk + fractions[2] * leg) / fractions.sum()
     return float(fractions.sum()), com
+
+
+def frontal_figure(
+    pelvic_drop_rad: float = 0.0,
+    trunk_lean_rad: float = 0.0,
+    geometry: Geometry | str | None = None,
+) -> dict[str, NDArray[np.float64]]:
+    """Points of the frontal-plane stick figure in single-leg stance, (medial, up) in m.
+
+    The stance femur stays vertical under the stance hip (the origin); the
+    pelvis turns by the drop; the trunk stands at its lean to the vertical; the
+    swing leg hangs straight down from the swing hip.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        ``pelvis`` (k, 2) polyline (NaN breaks it), ``trunk`` (2, 2),
+        ``stance_leg`` (3, 2) hip-knee-ankle, ``neck`` (2, 2) hip to trochanter,
+        ``swing_leg`` (2, 2) (drawn shortened: the foot is off the ground), ``origins`` and ``insertions`` (3, 2) of the three
+        portions, ``com`` (2,) of the body above the stance hip, ``hip`` (2,).
+
+    Examples
+    --------
+    >>> pts = frontal_figure(np.radians(8.0))
+    >>> bool(pts["pelvis"][3, 1] < 0)  # the swing-side hip is lower
+    True
+    """
+    g = resolve_geometry(geometry)
+    mm = mass_model(g)
+    hip = g.hip_centre_m
+    lm = g.pelvis_landmarks_m
+    drop = float(pelvic_drop_rad)
+
+    def pelvis_point(p: NDArray[np.float64]) -> NDArray[np.float64]:
+        return _turn(_to_stance_frame(p, hip), drop)
+
+    back = lm.get("sacrum", lm["back_joint"])
+    gap = np.full(2, np.nan)
+    pelvis = np.array([pelvis_point(lm["asis_left"]), pelvis_point(lm["asis_right"]), np.zeros(2),
+                       pelvis_point(lm["hip_centre_left"]), pelvis_point(lm["asis_left"]), gap,
+                       pelvis_point(lm["asis_right"]), pelvis_point(back), pelvis_point(lm["asis_left"])])
+    back_joint = pelvis_point(lm["back_joint"])
+    trunk_top = back_joint + _turn(mm.trunk_offset_m_y * 1.6, -float(trunk_lean_rad))
+    knee = np.array([0.0, -g.thigh_length_m])
+    ankle = knee - np.array([0.0, g.shank_length_m])
+    swing_hip = pelvis_point(lm["hip_centre_left"])
+    insertion_pelvis = g.hip_centre_m + g.insertions_m  # femur stays put; stance hip adduction = drop
+    _, com = upper_body_com(drop, float(trunk_lean_rad), g)
+    return {
+        "pelvis": pelvis,
+        "trunk": np.array([back_joint, trunk_top]),
+        "stance_leg": np.array([np.zeros(2), knee, ankle]),
+        "neck": np.array([np.zeros(2), _to_stance_frame(g.hip_centre_m + g.insertions_m.mean(axis=0), hip)]),
+        # the swing leg hangs from its hip, foot off the ground (drawn shortened, as with a bent knee)
+        "swing_leg": np.array([swing_hip, swing_hip - [0.0, g.thigh_length_m + 0.6 * g.shank_length_m]]),
+        "origins": np.array([pelvis_point(o) for o in g.origins_m]),
+        "insertions": np.array([_to_stance_frame(p, hip) for p in insertion_pelvis]),
+        "com": com,
+        "hip": np.zeros(2),
+    }
