@@ -136,6 +136,8 @@ def pytest_terminal_summary(terminalreporter) -> None:
 
     terminalreporter.write_sep("-", "end-to-end slider step latency in the browser (key press -> new figure)")
     for name, values in LATENCIES.items():
+        if not values:
+            continue
         values = sorted(values)
         p90 = values[min(len(values) - 1, int(round(0.9 * (len(values) - 1))))]
         terminalreporter.write_line(

@@ -36,6 +36,11 @@ def _figure_changed_after_keydown(page, panel_index: int, timeout_ms: float = 10
                     return window.__gm.changes.get(img) - window.__gm.keydown; }""", panel_index)
 
 
+def _number(text: str) -> float:
+    """A slider's formatted value (ipywidgets writes minus as U+2212)."""
+    return float(text.replace("\u2212", "-"))
+
+
 def exercise_panels(page, expected_panels: int, latencies: list[float], key_steps: int = 4) -> int:
     """Move every slider of every panel; return the number of sliders moved."""
     page.wait_for_function(
@@ -56,13 +61,31 @@ def exercise_panels(page, expected_panels: int, latencies: list[float], key_step
         readout = panel.locator(".glutemed-readout")
         sliders = panel.locator(".glutemed-slider")
         assert sliders.count() >= 1
+        # option buttons (e.g. the activity): choose another by mouse, then another by keyboard
+        buttons = panel.locator(".glutemed-choice button")
+        for b in range(min(buttons.count(), 3)):
+            button = buttons.nth(b)
+            if "mod-active" in (button.get_attribute("class") or ""):
+                continue
+            before_pixels, before_text = figure.screenshot(), readout.inner_text()
+            if b % 2:
+                button.focus()
+                page.keyboard.press("Enter")
+            else:
+                button.click()
+            page.wait_for_function(
+                "([r, t]) => r.innerText !== t", arg=[readout.element_handle(), before_text], timeout=10000)
+            page.wait_for_timeout(300)
+            assert figure.screenshot() != before_pixels, f"panel {p}: choosing an option did not change the figure"
+            moved += 1
         for s in range(sliders.count()):
             slider = sliders.nth(s)
             handle = slider.locator(".noUi-handle")
+            value_box = slider.locator(".widget-readout")  # the slider's own value, as formatted
             label = slider.locator("label").inner_text()
 
             # --- by mouse: drag the handle a quarter of the track to the right
-            before_value = handle.get_attribute("aria-valuenow")
+            before_value = value_box.inner_text()
             before_pixels, before_text = figure.screenshot(), readout.inner_text()
             track = slider.locator(".noUi-base").bounding_box()
             box = handle.bounding_box()
@@ -72,8 +95,7 @@ def exercise_panels(page, expected_panels: int, latencies: list[float], key_step
             page.mouse.move(x0 + track["width"] * 0.25, y0, steps=8)
             page.mouse.up()
             page.wait_for_function(
-                "([h, v]) => h.getAttribute('aria-valuenow') !== v",
-                arg=[handle.element_handle(), before_value], timeout=10000)
+                "([h, v]) => h.innerText !== v", arg=[value_box.element_handle(), before_value], timeout=10000)
             page.wait_for_function(
                 "([r, t]) => r.innerText !== t", arg=[readout.element_handle(), before_text], timeout=10000)
             after_pixels = figure.screenshot()
@@ -84,17 +106,24 @@ def exercise_panels(page, expected_panels: int, latencies: list[float], key_step
             assert handle.get_attribute("tabindex") == "0", f"panel {p}, {label}: not reachable with Tab"
             assert handle.get_attribute("role") == "slider"
             handle.focus()
-            for key in ["ArrowLeft"] * key_steps + ["Home"]:
-                before_value = handle.get_attribute("aria-valuenow")
+            low = float(handle.get_attribute("aria-valuemin"))
+            high = float(handle.get_attribute("aria-valuemax"))
+            for step in range(key_steps + 1):
+                now = _number(value_box.inner_text())
+                if step == key_steps:
+                    key = "Home" if now > low else "End"
+                else:
+                    key = "ArrowRight" if now < high else "ArrowLeft"
+                before_value = value_box.inner_text()
                 before_text = readout.inner_text()
                 page.keyboard.press(key)
                 page.wait_for_function(
-                    "([h, v]) => h.getAttribute('aria-valuenow') !== v",
-                    arg=[handle.element_handle(), before_value], timeout=10000)
+                    "([h, v]) => h.innerText !== v", arg=[value_box.element_handle(), before_value],
+                    timeout=10000)
                 latencies.append(_figure_changed_after_keydown(page, p))
                 page.wait_for_function(
                     "([r, t]) => r.innerText !== t", arg=[readout.element_handle(), before_text],
                     timeout=10000)
             assert figure.screenshot() != after_pixels, f"panel {p}, {label}: keys did not change the figure"
-            assert handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemin")
+            assert _number(value_box.inner_text()) in (low, high), f"panel {p}, {label}: Home/End reach the ends"
     return moved
