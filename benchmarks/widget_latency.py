@@ -5,8 +5,9 @@ read, not pass/fail tests). For every panel in ``glutemed.panels.ALL_PANELS``
 it times one slider step in the kernel: the model, the artist update and the
 rendering to the PNG bytes that are sent to the browser. In the same run it
 times a naive step on the same figure: clear it, draw everything again, render
-the whole canvas and encode it. It also times each notebook's full execution
-and ``import glutemed``.
+the whole canvas and encode it. It also times each notebook's full execution,
+``import glutemed`` and one vectorised ``pelvic_drop`` call over 10 000
+strengths.
 
 The last line reads ``worst median step: X ms; smallest speed-up vs replot: Y x``
 (targets: X <= 40, Y >= 4).
@@ -91,6 +92,20 @@ def time_import(repeats: int = 5) -> float:
     return run("import glutemed") - run("pass")
 
 
+def time_pelvic_drop() -> float:
+    """Median time of one vectorised pelvic_drop call over 10 000 strengths (model cache warm)."""
+    import glutemed as gm
+
+    strengths = np.linspace(0.0, 1.5, 10_000)
+    gm.pelvic_drop(strengths)
+    times = []
+    for _ in range(20):
+        start = time.perf_counter()
+        gm.pelvic_drop(strengths)
+        times.append(time.perf_counter() - start)
+    return float(np.median(times))
+
+
 def _ms(values: list[float], q: float) -> float:
     return float(np.percentile(np.array(values) * 1000, q))
 
@@ -112,6 +127,7 @@ def main() -> None:
     for name, seconds in time_notebooks():
         print(f"notebook {name:45s} {seconds:6.1f} s full execution")
     print(f"import glutemed {time_import() * 1000:.0f} ms (fresh interpreter, minus bare start-up)")
+    print(f"pelvic_drop over 10 000 strengths: {time_pelvic_drop() * 1000:.1f} ms (median of 20)")
     print(f"worst median step: {worst:.1f} ms; smallest speed-up vs replot: {smallest:.1f} x")
 
 

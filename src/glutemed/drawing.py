@@ -436,9 +436,9 @@ def update_moment_arm_bars(bars: Mapping[str, list], values_m: NDArray[np.float6
 #: Colours and styles of the force arrows (free-body diagrams).
 FORCE_STYLE: dict[str, dict[str, object]] = {
     "weight": {"color": OKABE_ITO["black"], "linestyle": "-"},
-    "abductors": {"color": OKABE_ITO["blue"], "linestyle": "--"},
-    "hip contact": {"color": OKABE_ITO["vermilion"], "linestyle": "-"},
-    "cane": {"color": OKABE_ITO["bluish_green"], "linestyle": ":"},
+    "abductors": {"color": OKABE_ITO["reddish_purple"], "linestyle": "--"},
+    "hip contact": {"color": OKABE_ITO["bluish_green"], "linestyle": "-."},
+    "cane": {"color": OKABE_ITO["sky_blue"], "linestyle": ":"},
 }
 
 
@@ -581,8 +581,12 @@ def draw_forces(ax: Axes, result, cm_per_newton: float = 0.015) -> ForceArtists:
             ax.add_patch(arrow)
             arrows[name] = arrow
         for name, pts in geo["levers"].items():
-            (levers[name],) = ax.plot(*_fx(pts), color=FORCE_STYLE[name]["color"], linewidth=1.5,
-                                      marker="|", markersize=10, zorder=7)
+            if name == "cane":  # the cane itself, dotted like its legend entry
+                (levers[name],) = ax.plot(*_fx(pts), color=FORCE_STYLE[name]["color"], linewidth=2.5,
+                                          linestyle=":", zorder=7)
+            else:
+                (levers[name],) = ax.plot(*_fx(pts), color=FORCE_STYLE[name]["color"], linewidth=1.5,
+                                          marker="|", markersize=10, zorder=7)
         labels["weight"] = ax.text(0, 0, "", ha="center", va="top", fontsize=12)
         labels["abductors"] = ax.text(0, 0, "", ha="left", va="bottom", fontsize=12,
                                       color=FORCE_STYLE["abductors"]["color"])

@@ -7,8 +7,8 @@ drop does not depend on body mass.
 **Demand** ``D(drop)``: the abduction moment needed to hold the body above
 the stance hip, ``activity factor x g x upper-body fraction x lever``. The
 lever (:mod:`glutemed.segments`) grows a little as the pelvis drops, because
-the back joint and swing hip swing medially; leaning the trunk over the stance
-leg shortens it.
+the pelvis' centre of mass and the back joint, which sit above the hip line,
+swing medially; leaning the trunk over the stance leg shortens it.
 
 **Capacity** ``C(drop) = strength x S x c(drop)``: ``S`` is a normative
 runner's eccentric hip abduction strength (Ramskov et al. 2014, men,
@@ -20,8 +20,9 @@ adduction equals the pelvic drop.
 **Passive restoring moment** ``P(drop) = k (exp(drop / a) - 1)``: iliotibial
 band, capsule and other passive tissue, stiffening steeply as the hip
 adducts. The scale ``a`` is a teaching value; ``k`` is calibrated so that a
-normative runner (strength 1, running, trunk upright) drops 5 degrees, inside
-the roughly 4-7 degrees seen in healthy runners.
+normative runner (strength 1, running, trunk upright) drops 5 degrees, an
+illustrative value (one healthy runner's data distributed with OpenSim peaks
+at about 5-7 degrees; published group means were not found).
 
 The pelvis settles at the smallest drop where ``C + P >= D``: no drop at all
 when the muscles alone can hold it level.
