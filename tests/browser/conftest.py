@@ -28,7 +28,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium; GLUTEMED_CHROMIUM points the tests at another Chromium binary
+CHROMIUM = Path(os.environ.get("GLUTEMED_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -92,7 +93,7 @@ class Server:
 def chromium():
     """A headless Debian Chromium driven by playwright (session-wide)."""
     if not CHROMIUM.exists():
-        _require_or_skip("Chromium is not installed at /usr/bin/chromium: apt-get install -y chromium")
+        _require_or_skip(f"Chromium is not installed at {CHROMIUM}: apt-get install -y chromium")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
