@@ -53,6 +53,7 @@ __all__ = [
     "FORCE_STYLE",
     "ForceArtists",
     "draw_frontal_figure",
+    "draw_level_pelvis",
     "update_frontal_figure",
     "draw_forces",
     "update_forces",
@@ -491,6 +492,22 @@ def draw_frontal_figure(ax: Axes, points: Mapping[str, NDArray[np.float64]],
         if label:
             ax.set_title(label)
     return lines
+
+
+def draw_level_pelvis(ax: Axes, points: Mapping[str, NDArray[np.float64]]) -> Line2D:
+    """Dashed grey outline of the level pelvis (a reference for the drop), from ``frontal_figure(0)``.
+
+    Examples
+    --------
+    >>> from glutemed.segments import frontal_figure
+    >>> fig = new_figure(4, 6)
+    >>> draw_level_pelvis(fig.add_subplot(), frontal_figure()).get_linestyle()
+    '--'
+    """
+    with mpl.rc_context(STYLE):
+        (line,) = ax.plot(*_fx(points["pelvis"]), color="#BBBBBB", linestyle="--", linewidth=1.5,
+                          label="level pelvis")
+    return line
 
 
 def update_frontal_figure(lines: Mapping[str, Line2D], points: Mapping[str, NDArray[np.float64]]) -> None:

@@ -22,6 +22,7 @@ from glutemed.drawing import (
     add_portion_legend,
     draw_forces,
     draw_frontal_figure,
+    draw_level_pelvis,
     draw_moment_arm_curves,
     draw_view,
     new_figure,
@@ -149,8 +150,7 @@ def weak_vs_strong_figure(geometry: Geometry | str | None = None, activity: str 
     for ax, strength in zip(axes, strengths):
         r = hip_drop(strength, activity, 0.0, geometry=g)
         drop = float(r.drop_deg)
-        ax.plot(-level["pelvis"][:, 0] * 100, level["pelvis"][:, 1] * 100, color="#BBBBBB",
-                linestyle="--", linewidth=1.5)
+        draw_level_pelvis(ax, level)
         words = "normative" if strength == 1.0 else f"{strength:.1f} × normative"
         draw_frontal_figure(ax, frontal_figure(np.radians(drop), 0.0, geometry=g),
                             label=f"Strength {words}: drop {drop:.1f}°")

@@ -37,6 +37,7 @@ from glutemed.drawing import (
     draw_drop_curves,
     draw_forces,
     draw_frontal_figure,
+    draw_level_pelvis,
     draw_moment_arm_bars,
     draw_view,
     new_figure,
@@ -512,8 +513,7 @@ class HipDropPanel(Panel):
         ax_fig, ax_curves = self.fig.subplots(1, 2, width_ratios=[1.0, 1.35])
         r, pts = self._model()
         level = frontal_figure(0.0, 0.0, geometry=self.geometry)
-        ax_fig.plot(*_fx_level(level["pelvis"]), color="#BBBBBB", linestyle="--", linewidth=1.5,
-                    label="level pelvis")
+        draw_level_pelvis(ax_fig, level)
         self.figure_lines = draw_frontal_figure(ax_fig, pts, label="Seen from behind, right leg in stance")
         self.drop_text = ax_fig.text(-40.0, -38.0, "", fontsize=13, color=PORTION_STYLE["posterior"]["color"])
         self.curve_lines = draw_drop_curves(ax_curves, r.curves, self.values["strength"], float(r.drop_deg))
@@ -551,10 +551,6 @@ class HipDropPanel(Panel):
     def readout_text(self) -> str:
         """The readout as plain text (the stored fallback output)."""
         return "\n".join(self._lines(html=False))
-
-
-def _fx_level(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    return -points[..., 0] * 100.0, points[..., 1] * 100.0
 
 
 #: Every widget panel, for the benchmark and the browser tests.

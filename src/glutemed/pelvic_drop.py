@@ -38,7 +38,7 @@ from numpy.typing import ArrayLike, NDArray
 from glutemed._checks import as_finite_array, check_in_range
 from glutemed.geometry import Geometry, resolve_geometry
 from glutemed.literature import literature_value
-from glutemed.segments import _turn, upper_body_com
+from glutemed.segments import turn_frontal, upper_body_com
 from glutemed.statics import TRUNK_LEAN_RANGE_DEG, abductor_unit_forces, activity_factor
 
 __all__ = ["STRENGTH_RANGE", "DropCurves", "DropResult", "drop_curves", "hip_drop", "pelvic_drop"]
@@ -223,7 +223,7 @@ def _contact_force_bw(drop_deg: NDArray[np.float64], moment: NDArray[np.float64]
     force_full, moment_full, _ = abductor_unit_forces(drop_deg, geometry=g)
     resultant = force_full.sum(axis=-2)  # pelvis frame, on the pelvis
     lever = moment_full.sum(axis=-1) / np.linalg.norm(resultant, axis=-1)
-    direction = _turn(resultant / np.linalg.norm(resultant, axis=-1, keepdims=True), np.radians(drop_deg))
+    direction = turn_frontal(resultant / np.linalg.norm(resultant, axis=-1, keepdims=True), np.radians(drop_deg))
     muscle = direction * (moment / lever)[..., None]  # N/kg, world frame
     fraction, _ = upper_body_com(0.0, 0.0, geometry=g)
     weight = np.stack([np.zeros_like(drop_deg), -activity_factor(activity) * gravity * fraction

@@ -31,7 +31,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from glutemed.geometry import Geometry, resolve_geometry
 
-__all__ = ["MassModel", "frontal_figure", "mass_model", "upper_body_com"]
+__all__ = ["MassModel", "frontal_figure", "mass_model", "turn_frontal", "upper_body_com"]
 
 _LEG = ("femur", "tibia", "talus", "calcn", "toes", "patella")
 _ARMS = ("humerus", "ulna", "radius", "hand")
@@ -122,8 +122,16 @@ def mass_model(geometry: Geometry | str | None = None) -> MassModel:
     return _mass_model(resolve_geometry(geometry))
 
 
-def _turn(points: NDArray[np.float64], angle: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Turn (medial, up) points about the stance hip; positive angle lowers the medial side."""
+def turn_frontal(points: NDArray[np.float64], angle: ArrayLike) -> NDArray[np.float64]:
+    """Turn (medial, up) points or vectors about the stance hip by ``angle`` (rad).
+
+    A positive angle lowers the medial (swing) side, as a pelvic drop does.
+
+    Examples
+    --------
+    >>> np.round(turn_frontal(np.array([1.0, 0.0]), np.pi / 2), 12)
+    array([ 0., -1.])
+    """
     c, s = np.cos(angle), np.sin(angle)
     m, y = points[..., 0], points[..., 1]
     return np.stack([m * c + y * s, -m * s + y * c], axis=-1)
@@ -164,10 +172,10 @@ def upper_body_com(
     """
     mm = mass_model(geometry)
     drop, lean = np.broadcast_arrays(np.asarray(pelvic_drop_rad, float), np.asarray(trunk_lean_rad, float))
-    pelvis = _turn(mm.pelvis_m_y, drop)
-    back = _turn(mm.back_joint_m_y, drop)
-    trunk = back + _turn(mm.trunk_offset_m_y, -lean)  # leaning toward the stance side moves it laterally
-    leg = _turn(mm.swing_hip_m_y, drop) + mm.leg_com_below_hip_m_y
+    pelvis = turn_frontal(mm.pelvis_m_y, drop)
+    back = turn_frontal(mm.back_joint_m_y, drop)
+    trunk = back + turn_frontal(mm.trunk_offset_m_y, -lean)  # leaning toward the stance side moves it laterally
+    leg = turn_frontal(mm.swing_hip_m_y, drop) + mm.leg_com_below_hip_m_y
     fractions = np.array([mm.pelvis_fraction, mm.trunk_fraction, mm.leg_fraction])
     com = (fractions[0] * pelvis + fractions[1] * trunk + fractions[2] * leg) / fractions.sum()
     return float(fractions.sum()), com
@@ -205,7 +213,7 @@ def frontal_figure(
     drop = float(pelvic_drop_rad)
 
     def pelvis_point(p: NDArray[np.float64]) -> NDArray[np.float64]:
-        return _turn(_to_stance_frame(p, hip), drop)
+        return turn_frontal(_to_stance_frame(p, hip), drop)
 
     back = lm.get("sacrum", lm["back_joint"])
     gap = np.full(2, np.nan)
@@ -213,7 +221,7 @@ def frontal_figure(
                        pelvis_point(lm["hip_centre_left"]), pelvis_point(lm["asis_left"]), gap,
                        pelvis_point(lm["asis_right"]), pelvis_point(back), pelvis_point(lm["asis_left"])])
     back_joint = pelvis_point(lm["back_joint"])
-    trunk_top = back_joint + _turn(mm.trunk_offset_m_y * 1.6, -float(trunk_lean_rad))
+    trunk_top = back_joint + turn_frontal(mm.trunk_offset_m_y * 1.6, -float(trunk_lean_rad))
     knee = np.array([0.0, -g.thigh_length_m])
     ankle = knee - np.array([0.0, g.shank_length_m])
     swing_hip = pelvis_point(lm["hip_centre_left"])
