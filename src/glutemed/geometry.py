@@ -369,6 +369,33 @@ def _positive_length(value: float | None, name: str, low: float, high: float) ->
     return float(check_in_range(arr, name, low, high, "m"))
 
 
+_UPPER_BODY_SEGMENTS = ("pelvis", "torso", "humerus", "ulna", "radius", "hand")
+
+
+def _transform_points(g: Geometry, upper: float | NDArray[np.float64],
+                      leg: float | NDArray[np.float64]) -> Geometry:
+    """Multiply every point of ``g``: pelvis and upper-body points by ``upper``, leg points by ``leg``.
+
+    The one place that knows which fields are points and which side of the hip
+    they belong to; :func:`scale_geometry` and :func:`mirror_geometry` use it.
+    """
+
+    def is_upper(segment: str) -> bool:
+        return segment.rsplit("_", 1)[0] in _UPPER_BODY_SEGMENTS
+
+    return replace(
+        g,
+        hip_centre_m=_frozen(g.hip_centre_m * upper),
+        pelvis_landmarks_m={k: _frozen(v * upper) for k, v in g.pelvis_landmarks_m.items()},
+        origins_m=_frozen(g.origins_m * upper),
+        femur_landmarks_m={k: _frozen(v * leg) for k, v in g.femur_landmarks_m.items()},
+        ankle_centre_m=_frozen(g.ankle_centre_m * leg),
+        insertions_m=_frozen(g.insertions_m * leg),
+        knee_in_tibia_m=_frozen(g.knee_in_tibia_m * leg),
+        segment_com_m={k: _frozen(v * (upper if is_upper(k) else leg)) for k, v in g.segment_com_m.items()},
+    )
+
+
 def scale_geometry(
     geometry: Geometry | str | None = None,
     *,
@@ -413,22 +440,7 @@ def scale_geometry(
     def neutral_lengths(geo: Geometry) -> NDArray[np.float64]:
         return np.linalg.norm(geo.hip_centre_m + geo.insertions_m - geo.origins_m, axis=-1)
 
-    pelvis = {k: _frozen(v * sp) for k, v in g.pelvis_landmarks_m.items()}
-    scaled = replace(
-        g,
-        name=f"{g.name} (scaled)",
-        hip_centre_m=_frozen(g.hip_centre_m * sp),
-        pelvis_landmarks_m=pelvis,
-        femur_landmarks_m={k: _frozen(v * sl) for k, v in g.femur_landmarks_m.items()},
-        ankle_centre_m=_frozen(g.ankle_centre_m * sl),
-        origins_m=_frozen(g.origins_m * sp),
-        insertions_m=_frozen(g.insertions_m * sl),
-        # upper-body segments scale with the pelvis, leg segments with the leg
-        segment_com_m={k: _frozen(v * (sp if k in ("pelvis", "torso") or not k.endswith(("_r", "_l"))
-                                       or k.startswith(("humerus", "ulna", "radius", "hand")) else sl))
-                       for k, v in g.segment_com_m.items()},
-        knee_in_tibia_m=_frozen(g.knee_in_tibia_m * sl),
-    )
+    scaled = replace(_transform_points(g, sp, sl), name=f"{g.name} (scaled)")
     ratio = neutral_lengths(scaled) / neutral_lengths(g)
     return replace(
         scaled,
@@ -448,25 +460,14 @@ def mirror_geometry(geometry: Geometry | str | None = None) -> Geometry:
     """
     g = resolve_geometry(geometry)
     m = np.array([1.0, 1.0, -1.0])
-    pelvis = {k: _frozen(v * m) for k, v in g.pelvis_landmarks_m.items()}
+    mirrored = _transform_points(g, m, m)
     # swap the names so "hip_centre_right" still means the subject's right
     swapped = {}
-    for k, v in pelvis.items():
+    for k, v in mirrored.pelvis_landmarks_m.items():
         if k.endswith("_right"):
             swapped[k.removesuffix("_right") + "_left"] = v
         elif k.endswith("_left"):
             swapped[k.removesuffix("_left") + "_right"] = v
         else:
             swapped[k] = v
-    return replace(
-        g,
-        side="left" if g.side == "right" else "right",
-        hip_centre_m=_frozen(g.hip_centre_m * m),
-        pelvis_landmarks_m=swapped,
-        femur_landmarks_m={k: _frozen(v * m) for k, v in g.femur_landmarks_m.items()},
-        ankle_centre_m=_frozen(g.ankle_centre_m * m),
-        origins_m=_frozen(g.origins_m * m),
-        insertions_m=_frozen(g.insertions_m * m),
-        segment_com_m={k: _frozen(v * m) for k, v in g.segment_com_m.items()},
-        knee_in_tibia_m=_frozen(g.knee_in_tibia_m * m),
-    )
+    return replace(mirrored, side="left" if g.side == "right" else "right", pelvis_landmarks_m=swapped)
