@@ -31,12 +31,16 @@ Data flows one way: ``data/`` → :mod:`glutemed.geometry` and
 :mod:`glutemed.literature` → :mod:`glutemed.rotations` and
 :mod:`glutemed.posing` → :mod:`glutemed.muscles` → :mod:`glutemed.segments` →
 :mod:`glutemed.statics` → :mod:`glutemed.pelvic_drop` →
-:mod:`glutemed.drawing` → :mod:`glutemed.panels` → notebooks and
+:mod:`glutemed.knee_chain` → :mod:`glutemed.drawing` → :mod:`glutemed.panels` → notebooks and
 :mod:`glutemed.figures`. No module imports one later in that chain.
 
 Frontal-plane statics (single-leg stance on the right leg) use (medial, up)
 components: medial = toward the swing side; moments positive when they lift
 the swing side; forces often in body weights (``_bw``).
+
+Knee valgus (:mod:`glutemed.knee_chain`): the frontal plane projection angle
+(FPPA) is measured as a camera in front of the subject sees the leg, positive
+= valgus (knee medial of the hip-ankle line).
 
 Examples
 --------
@@ -64,6 +68,7 @@ from glutemed.muscles import (
     role_switch_flexion_deg,
 )
 from glutemed.pelvic_drop import DropResult, hip_drop, pelvic_drop
+from glutemed.knee_chain import KneeValgusResult, frontal_plane_projection_angle, knee_valgus
 from glutemed.posing import LegPose, pose_leg
 from glutemed.statics import ACTIVITIES, StanceResult, single_leg_stance
 
@@ -91,6 +96,9 @@ __all__ = [
     "ACTIVITIES",
     "GEOMETRY_NAMES",
     "DropResult",
+    "KneeValgusResult",
+    "frontal_plane_projection_angle",
+    "knee_valgus",
     "StanceResult",
     "hip_drop",
     "pelvic_drop",

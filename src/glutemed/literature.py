@@ -43,6 +43,17 @@ _UNITS = {
     "passive_angle_scale": "deg",
     "cane_lateral_distance": "m",
     "cane_force_typical_max": "BW",
+    "squat_knee_flexion": "deg",
+    "running_knee_flexion": "deg",
+    "fppa_squat_controls": "deg",
+    "fppa_squat_controls_sd": "deg",
+    "fppa_squat_pfp": "deg",
+    "fppa_squat_pfp_sd": "deg",
+    "fppa_landing_controls": "deg",
+    "fppa_landing_controls_sd": "deg",
+    "fppa_landing_pfp": "deg",
+    "fppa_landing_pfp_sd": "deg",
+    "pfp_abduction_strength_deficit": "%",
 }
 
 

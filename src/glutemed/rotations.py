@@ -27,6 +27,8 @@ __all__ = [
     "hip_rotation_matrix",
     "hip_rotation_derivatives",
     "hip_axes",
+    "hip_angles_from_matrix",
+    "rotation_about_axis",
 ]
 
 _SIDES = ("right", "left")
@@ -198,3 +200,65 @@ def hip_axes(
     rzx = rz @ rot_x(sa * a)
     z_axis = np.broadcast_to([0.0, 0.0, 1.0], f.shape + (3,))
     return np.stack([z_axis, sa * rz[..., :, 0], sr * rzx[..., :, 1]])
+
+
+def hip_angles_from_matrix(rotation: ArrayLike, side: str = "right") -> NDArray[np.float64]:
+    """Hip flexion, adduction and internal rotation of a femur-to-pelvis rotation.
+
+    The inverse of :func:`hip_rotation_matrix` (unique while adduction stays
+    within +-90 degrees).
+
+    Parameters
+    ----------
+    rotation : array_like, shape (..., 3, 3)
+        Femur-to-pelvis rotation matrices.
+    side : {"right", "left"}
+
+    Returns
+    -------
+    numpy.ndarray, shape (3, ...)
+        Flexion, adduction, rotation in radians.
+
+    Examples
+    --------
+    >>> angles = np.radians([20.0, -10.0, 15.0])
+    >>> back = hip_angles_from_matrix(hip_rotation_matrix(*angles, side="left"), side="left")
+    >>> np.round(np.degrees(back), 9)
+    array([ 20., -10.,  15.])
+    """
+    sa, sr = _signs(side)
+    r = np.asarray(rotation, dtype=np.float64)
+    adduction = sa * np.arcsin(np.clip(r[..., 2, 1], -1.0, 1.0))
+    rotation_angle = sr * np.arctan2(-r[..., 2, 0], r[..., 2, 2])
+    flexion = np.arctan2(-r[..., 0, 1], r[..., 1, 1])
+    return np.stack([flexion, adduction, rotation_angle])
+
+
+def rotation_about_axis(axis: ArrayLike, angle_rad: ArrayLike) -> NDArray[np.float64]:
+    """Rotation by ``angle_rad`` about a unit ``axis`` (right-hand rule; Rodrigues).
+
+    Parameters
+    ----------
+    axis : array_like, shape (..., 3)
+        Unit vectors.
+    angle_rad : float or array_like, shape (...)
+
+    Returns
+    -------
+    numpy.ndarray, shape (..., 3, 3)
+
+    Examples
+    --------
+    >>> np.allclose(rotation_about_axis([0.0, 1.0, 0.0], 0.3), rot_y(0.3))
+    True
+    """
+    k = np.asarray(axis, dtype=np.float64)
+    a = np.asarray(angle_rad, dtype=np.float64)
+    k, a = np.broadcast_arrays(k, a[..., None])
+    a = a[..., 0]
+    zero = np.zeros_like(a)
+    cross = np.stack([np.stack([zero, -k[..., 2], k[..., 1]], -1),
+                      np.stack([k[..., 2], zero, -k[..., 0]], -1),
+                      np.stack([-k[..., 1], k[..., 0], zero], -1)], -2)
+    s, c = np.sin(a)[..., None, None], np.cos(a)[..., None, None]
+    return np.eye(3) + s * cross + (1.0 - c) * (cross @ cross)
