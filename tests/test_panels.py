@@ -153,3 +153,31 @@ def test_hip_drop_panel_strength_and_activity() -> None:
     assert pelvis[3, 1] < 0, "swing-side hip below the stance hip"
     with pytest.raises(ValueError, match="strength must be between 0 and 1.5"):
         HipDropPanel(strength=2.0)
+
+
+def test_knee_valgus_panel_collapses_the_knee_as_strength_falls() -> None:
+    """The issue's done-when, headless: the knee moves inward in both views and the FPPA readout follows."""
+    from glutemed.panels import KneeValgusPanel, fppa_verdict
+
+    panel = KneeValgusPanel()
+    assert "FPPA</b> 8.4°" in panel.readout.value
+    assert "within the controls' range" in panel.readout.value
+    knees = {key: lines["leg"].get_xydata()[1].copy() for key, lines in panel.chains.items()}
+    panel.sliders["strength"].value = 0.6
+    r = gm.knee_valgus(0.6)
+    assert f"FPPA</b> {float(r.fppa_deg):.1f}°" in panel.readout.value
+    assert fppa_verdict(float(r.fppa_deg)) == "within the patellofemoral-pain range"
+    assert fppa_verdict(float(r.fppa_deg)) in panel.readout.value
+    camera_knee = panel.chains[("camera", "weak")]["leg"].get_xydata()[1]
+    assert camera_knee[0] > knees[("camera", "weak")][0] + 2.0, "knee at least 2 cm further medial"
+    assert not np.allclose(panel.chains[("oblique", "weak")]["leg"].get_xydata()[1], knees[("oblique", "weak")])
+    assert np.allclose(panel.chains[("camera", "strong")]["leg"].get_xydata()[1], knees[("camera", "strong")]), \
+        "the normative reference stays put"
+    # an activity brings its own knee flexion
+    panel.choices["activity"].value = "running"
+    from glutemed.literature import literature_value
+
+    assert panel.sliders["knee_flexion_deg"].value == literature_value("running_knee_flexion")
+    assert f"FPPA</b> {float(gm.knee_valgus(0.6, 'running').fppa_deg):.1f}°" in panel.readout.value
+    with pytest.raises(ValueError, match="strength must be between 0 and 1.5"):
+        KneeValgusPanel(strength=-0.5)

@@ -59,6 +59,12 @@ __all__ = [
     "update_forces",
     "draw_drop_curves",
     "update_drop_curves",
+    "CHAIN_STYLE",
+    "CHAIN_VIEWS",
+    "chain_xy",
+    "draw_chain_axes",
+    "draw_chain",
+    "update_chain",
 ]
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
@@ -685,3 +691,123 @@ def update_drop_curves(lines: Mapping[str, Line2D], curves, strength: float, dro
     y = float(np.interp(drop_deg, x, curves.demand))
     lines["drop"].set_data([drop_deg, drop_deg, drop_deg], [0.0, y, y])
     lines["drop"].set_markevery([2])
+
+
+# --- knee valgus chain --------------------------------------------------------------------------
+
+#: Weak (moving, solid) and strong (reference, dashed) chains: distinct in colour and in grey.
+CHAIN_STYLE: dict[str, dict[str, object]] = {
+    "strong": {"color": OKABE_ITO["blue"], "linestyle": "--", "linewidth": 3.0, "marker": "o",
+               "markersize": 7, "markerfacecolor": "white"},
+    "weak": {"color": OKABE_ITO["vermilion"], "linestyle": "-", "linewidth": 4.0, "marker": "o",
+             "markersize": 8},
+}
+
+#: Chain views: the oblique "3-D" view (from in front, to the stance leg's outer side, a little
+#: above) and the frontal camera view used to measure the FPPA.
+CHAIN_VIEWS: tuple[str, str] = ("oblique", "camera")
+_OBLIQUE_AZIMUTH_DEG = 35.0
+_OBLIQUE_ELEVATION_DEG = 15.0
+_CHAIN_LIMITS_CM = {"oblique": (-40.0, 40.0, -8.0, 98.0), "camera": (-30.0, 30.0, -8.0, 98.0)}
+
+
+def chain_xy(points: NDArray[np.float64], view: str, side: str = "right") -> tuple[NDArray[np.float64],
+                                                                                    NDArray[np.float64]]:
+    """Project chain points (m, ankle at the origin) onto a chain view, in cm.
+
+    ``"camera"``: a camera in front of the subject; horizontal = medial
+    distance (toward the midline to the right), vertical = height.
+    ``"oblique"``: an orthographic view from in front, 35 degrees toward the
+    stance leg's outer side and 15 degrees above, so that depth shows.
+
+    Examples
+    --------
+    >>> h, v = chain_xy(np.array([[0.0, 0.5, -0.1]]), "camera")
+    >>> float(h[0]), float(v[0])  # 10 cm medial of the right ankle, 50 cm up
+    (10.0, 50.0)
+    """
+    check_name(view, "view", CHAIN_VIEWS)
+    sign = 1.0 if side == "right" else -1.0
+    p = np.asarray(points, dtype=np.float64) * 100.0
+    x, y, medial = p[..., 0], p[..., 1], -sign * p[..., 2]
+    if view == "camera":
+        return medial, y
+    az, el = np.radians(_OBLIQUE_AZIMUTH_DEG), np.radians(_OBLIQUE_ELEVATION_DEG)
+    # screen axes of a camera in direction (cos el cos az, sin el, cos el sin az) in (x, y, lateral)
+    lateral = -medial
+    h = np.sin(az) * x - np.cos(az) * lateral
+    v = -np.sin(el) * np.cos(az) * x + np.cos(el) * y - np.sin(el) * np.sin(az) * lateral
+    return h, v
+
+
+def _chain_polyline(chain, index: tuple = ()) -> dict[str, NDArray[np.float64]]:
+    return {
+        "leg": np.array([chain.hip[index], chain.knee[index], chain.ankle[index]]),
+        "pelvis": chain.pelvis[index],
+        "hip_ankle": np.array([chain.hip[index], chain.ankle[index]]),
+    }
+
+
+def draw_chain_axes(ax: Axes, view: str, title: str) -> None:
+    """Fixed limits, the floor and the planted foot of a chain view (static parts)."""
+    check_name(view, "view", CHAIN_VIEWS)
+    x0, x1, y0, y1 = _CHAIN_LIMITS_CM[view]
+    with mpl.rc_context(STYLE):
+        if view == "camera":
+            ax.axhline(0.0, color="#999999", linewidth=1.5)
+            ax.plot([-4.0, 4.0], [0.0, 0.0], color="black", linewidth=6, solid_capstyle="butt")
+            ax.set_xlabel("cm, lateral ← → medial")
+            ax.set_ylabel("cm above the ankle")
+        else:
+            # a floor grid around the foot gives the depth cue
+            grid = np.linspace(-0.3, 0.3, 7)
+            for g in grid:
+                for a, b in (([g, 0, -0.3], [g, 0, 0.3]), ([-0.3, 0, g], [0.3, 0, g])):
+                    ax.plot(*chain_xy(np.array([a, b]), view), color="#DDDDDD", linewidth=1.0, zorder=0)
+            foot = np.array([[-0.05, 0.0, 0.0], [0.17, 0.0, -0.02]])  # a sketch of the foot, heel to toes
+            ax.plot(*chain_xy(foot, view), color="black", linewidth=6, solid_capstyle="round")
+            ax.set_xticks([])
+            ax.set_yticks([])
+            for spine in ax.spines.values():
+                spine.set_visible(False)
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+        ax.set_aspect("equal", adjustable="box")
+        ax.set_title(title)
+
+
+def draw_chain(ax: Axes, chain, view: str, kind: str, side: str = "right", label: str | None = None,
+               index: tuple = ()) -> dict[str, Line2D]:
+    """Draw one pelvis-femur-shank chain of a :class:`~glutemed.knee_chain.LegChain`.
+
+    ``kind`` is ``"weak"`` or ``"strong"`` (:data:`CHAIN_STYLE`); ``index``
+    picks one pose out of an array of poses. The camera view also gets the
+    hip-ankle line (dotted), against which the knee's inward shift shows.
+
+    Examples
+    --------
+    >>> from glutemed.knee_chain import knee_valgus
+    >>> fig = new_figure(4, 6)
+    >>> ax = fig.add_subplot()
+    >>> sorted(draw_chain(ax, knee_valgus(0.5).chain, "camera", "weak"))
+    ['hip_ankle', 'leg', 'pelvis']
+    """
+    check_name(kind, "kind", CHAIN_STYLE)
+    style = CHAIN_STYLE[kind]
+    pts = _chain_polyline(chain, index)
+    lines: dict[str, Line2D] = {}
+    with mpl.rc_context(STYLE):
+        (lines["leg"],) = ax.plot(*chain_xy(pts["leg"], view, side), label=label, zorder=4, **style)
+        (lines["pelvis"],) = ax.plot(*chain_xy(pts["pelvis"], view, side), color=style["color"],
+                                     linestyle=style["linestyle"], linewidth=2.0, zorder=3)
+        (lines["hip_ankle"],) = ax.plot(*chain_xy(pts["hip_ankle"], view, side), color=style["color"],
+                                        linestyle=":", linewidth=1.5, zorder=2,
+                                        visible=view == "camera")
+    return lines
+
+
+def update_chain(lines: Mapping[str, Line2D], chain, view: str, side: str = "right", index: tuple = ()) -> None:
+    """Move the artists of :func:`draw_chain` to a new chain (no redraw)."""
+    pts = _chain_polyline(chain, index)
+    for name, line in lines.items():
+        line.set_data(*chain_xy(pts[name], view, side))

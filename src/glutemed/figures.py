@@ -24,9 +24,13 @@ from glutemed.drawing import (
     draw_frontal_figure,
     draw_level_pelvis,
     draw_moment_arm_curves,
+    draw_chain,
+    draw_chain_axes,
     draw_view,
     new_figure,
 )
+from glutemed.knee_chain import knee_valgus
+from glutemed.literature import literature_value
 from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
 from glutemed.muscles import moment_arms
 from glutemed.pelvic_drop import hip_drop, pelvic_drop
@@ -41,6 +45,8 @@ __all__ = [
     "stance_free_body_figure",
     "weak_vs_strong_figure",
     "drop_vs_strength_figure",
+    "knee_valgus_figure",
+    "fppa_vs_strength_figure",
     "FIGURES",
     "save_figure",
     "main",
@@ -185,6 +191,65 @@ def drop_vs_strength_figure(geometry: Geometry | str | None = None) -> Figure:
     return fig
 
 
+def knee_valgus_figure(geometry: Geometry | str | None = None, activity: str = "single_leg_squat",
+                       strengths: tuple[float, float] = (1.0, 0.5)) -> Figure:
+    """Strong and weak chains overlaid, in the oblique 3-D view and the frontal camera view.
+
+    Examples
+    --------
+    >>> len(knee_valgus_figure().axes)
+    2
+    """
+    g = resolve_geometry(geometry)
+    r = knee_valgus(np.array(strengths), activity, geometry=g)
+    fig = new_figure(11.0, 6.6)
+    axes = fig.subplots(1, 2)
+    titles = {"oblique": "3-D view (front, outer side, above)", "camera": "Frontal camera: the FPPA"}
+    for ax, view in zip(axes, titles):
+        draw_chain_axes(ax, view, titles[view])
+        for i, (strength, kind) in enumerate(zip(strengths, ("strong", "weak"))):
+            label = (f"strength {strength:.1f} × normative: FPPA {float(r.fppa_deg[i]):.1f}°, "
+                     f"knee {100 * float(r.knee_medial_shift_m[i]):.1f} cm medial")
+            draw_chain(ax, r.chain, view, kind, side=g.side, label=label, index=(i,))
+    fig.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center", ncols=1, framealpha=0.9)
+    words = activity.replace("_", " ")
+    fig.suptitle(f"{words.capitalize()}, knee flexed {float(r.knee_flexion_deg[0]):.0f}°: "
+                 f"strong (dashed) and weak (solid) abductors ({g.name})")
+    return fig
+
+
+def fppa_vs_strength_figure(geometry: Geometry | str | None = None) -> Figure:
+    """FPPA against abductor strength, with Herrington's (2014) group means +- 1 SD.
+
+    Examples
+    --------
+    >>> len(fppa_vs_strength_figure().axes)
+    1
+    """
+    g = resolve_geometry(geometry)
+    fig = new_figure(8.5, 5.2)
+    ax = fig.add_subplot()
+    strength = np.linspace(0.0, 1.5, 301)
+    bands = (("controls", OKABE_ITO["bluish_green"], "//"), ("pfp", OKABE_ITO["reddish_purple"], "\\\\"))
+    for group, colour, hatch in bands:
+        mean = literature_value(f"fppa_squat_{group}")
+        sd = literature_value(f"fppa_squat_{group}_sd")
+        words = "controls" if group == "controls" else "patellofemoral pain"
+        ax.axhspan(mean - sd, mean + sd, facecolor=colour, alpha=0.18, hatch=hatch, edgecolor=colour,
+                   linewidth=0, label=f"single-leg squat, {words}: {mean:g} ± {sd:g}° (Herrington 2014)")
+    styles = {"single_leg_squat": ("-", OKABE_ITO["black"]), "running": ("--", OKABE_ITO["vermilion"])}
+    for activity, (ls, colour) in styles.items():
+        ax.plot(strength, knee_valgus(strength, activity, geometry=g).fppa_deg, linestyle=ls, color=colour,
+                linewidth=3, label=f"model: {activity.replace('_', ' ')}")
+    ax.axvline(1.0, color="#888888", linewidth=1.0)
+    ax.set_xlabel("hip abductor strength (× normative runner)")
+    ax.set_ylabel("frontal plane projection angle (deg, + valgus)")
+    ax.grid(True, color="#DDDDDD", linewidth=0.8)
+    ax.legend(framealpha=0.9, fontsize=10, loc="upper right")
+    ax.set_title(f"Knee valgus (FPPA) against abductor strength ({g.name})")
+    return fig
+
+
 #: File name (in ``figures/``) and the function that makes it.
 FIGURES: dict[str, Callable[[], Figure]] = {
     "01_lines_of_action.png": lines_of_action_figure,
@@ -193,6 +258,8 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "03_free_body_diagram.png": stance_free_body_figure,
     "04_weak_vs_strong.png": weak_vs_strong_figure,
     "04_drop_vs_strength.png": drop_vs_strength_figure,
+    "05_knee_valgus_weak_vs_strong.png": knee_valgus_figure,
+    "05_fppa_vs_strength.png": fppa_vs_strength_figure,
 }
 
 

@@ -31,9 +31,13 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from glutemed.drawing import (
+    CHAIN_STYLE,
+    CHAIN_VIEWS,
     PORTION_STYLE,
     ViewArtists,
     add_portion_legend,
+    draw_chain,
+    draw_chain_axes,
     draw_drop_curves,
     draw_forces,
     draw_frontal_figure,
@@ -41,6 +45,7 @@ from glutemed.drawing import (
     draw_moment_arm_bars,
     draw_view,
     new_figure,
+    update_chain,
     update_drop_curves,
     update_forces,
     update_frontal_figure,
@@ -48,13 +53,15 @@ from glutemed.drawing import (
     update_view,
 )
 from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
+from glutemed.knee_chain import KNEE_ACTIVITIES, knee_valgus
+from glutemed.literature import literature_value
 from glutemed.muscles import ACTIONS, lines_of_action, moment_arms, muscle_lengths
 from glutemed.pelvic_drop import hip_drop
 from glutemed.posing import pose_leg
 from glutemed.segments import frontal_figure
 from glutemed.statics import ACTIVITIES, single_leg_stance
 
-__all__ = ["ALL_PANELS", "BlitRenderer", "Panel", "HipPosePanel", "StancePanel", "HipDropPanel", "LinesOfActionPanel", "MomentArmPanel", "role_words"]
+__all__ = ["ALL_PANELS", "BlitRenderer", "Panel", "HipPosePanel", "StancePanel", "HipDropPanel", "KneeValgusPanel", "LinesOfActionPanel", "MomentArmPanel", "role_words"]
 
 
 class BlitRenderer:
@@ -553,5 +560,154 @@ class HipDropPanel(Panel):
         return "\n".join(self._lines(html=False))
 
 
+def fppa_verdict(fppa_deg: float, task: str = "squat") -> str:
+    """Where an FPPA falls against Herrington's (2014) group means +- 1 SD.
+
+    Examples
+    --------
+    >>> fppa_verdict(8.0)
+    "within the controls' range"
+    >>> fppa_verdict(12.0)
+    'where the two groups overlap'
+    """
+    check = {}
+    for group in ("controls", "pfp"):
+        mean, sd = literature_value(f"fppa_{task}_{group}"), literature_value(f"fppa_{task}_{group}_sd")
+        check[group] = mean - sd <= fppa_deg <= mean + sd
+    if check["controls"] and check["pfp"]:
+        return "where the two groups overlap"
+    if check["controls"]:
+        return "within the controls' range"
+    if check["pfp"]:
+        return "within the patellofemoral-pain range"
+    low = literature_value(f"fppa_{task}_controls") - literature_value(f"fppa_{task}_controls_sd")
+    return "below both ranges" if fppa_deg < low else "above both ranges"
+
+
+class KneeValgusPanel(Panel):
+    """The knee valgus chain, weak against strong, in a 3-D view and the frontal camera view.
+
+    The moving chain (solid) follows the sliders; the dashed chain is the
+    same leg at normative strength (1.0) with the same knee flexion and
+    rotation, for comparison.
+
+    Parameters
+    ----------
+    geometry : Geometry, str or None
+        Default gait2392.
+    strength : float
+        Starting abductor strength, fraction of a normative runner's (0-1.5).
+    activity : {"single_leg_squat", "running"}
+    knee_flexion_deg : float or None
+        Starting knee flexion, degrees; None takes the activity's.
+    hip_rotation_deg : float
+        Starting extra internal rotation of the femur, degrees.
+
+    Examples
+    --------
+    >>> panel = KneeValgusPanel()
+    >>> panel.sliders["strength"].value = 0.5
+    >>> "FPPA" in panel.readout.value
+    True
+    """
+
+    #: range of the knee-flexion slider, degrees (squats and running stance sit well inside it)
+    KNEE_SLIDER_DEG = (0.0, 90.0)
+    #: range of the extra-rotation slider, degrees
+    ROTATION_SLIDER_DEG = (-20.0, 20.0)
+
+    def __init__(self, geometry: Geometry | str | None = None, strength: float = 1.0,
+                 activity: str = "single_leg_squat", knee_flexion_deg: float | None = None,
+                 hip_rotation_deg: float = 0.0):
+        self.geometry = resolve_geometry(geometry)
+        r = knee_valgus(strength, activity, self.geometry, knee_flexion_deg=knee_flexion_deg,
+                        hip_rotation_deg=hip_rotation_deg)  # validate
+        self.choices = {"activity": widgets.ToggleButtons(
+            options=[(name.replace("_", " "), name) for name in KNEE_ACTIVITIES], value=activity,
+            description="Activity", style={"button_width": "10em"})}
+        self.sliders = {
+            "strength": _slider("Abductor strength (× normative)", strength, 0.0, 1.5, 0.05, ".2f"),
+            "knee_flexion_deg": _slider("Knee flexion (°)", float(r.knee_flexion_deg), *self.KNEE_SLIDER_DEG),
+            "hip_rotation_deg": _slider("Extra hip internal rotation (°)", hip_rotation_deg,
+                                        *self.ROTATION_SLIDER_DEG),
+        }
+        self.fig = new_figure(11.0, 6.0)
+        self._finish()
+        self.choices["activity"].observe(self._on_activity, names="value")
+
+    def _on_activity(self, change: Mapping) -> None:
+        """A new activity brings its own knee flexion (which triggers one more update)."""
+        knee_entry, _ = KNEE_ACTIVITIES[change["new"]]
+        self.sliders["knee_flexion_deg"].value = literature_value(knee_entry)
+
+    def _model(self):
+        v = self.values
+        return knee_valgus(np.array([v["strength"], 1.0]), v["activity"], self.geometry,
+                           knee_flexion_deg=v["knee_flexion_deg"], hip_rotation_deg=v["hip_rotation_deg"])
+
+    def build(self) -> list[Artist]:
+        """Oblique 3-D view (left) and camera view (right); returns the moving artists."""
+        axes = self.fig.subplots(1, 2)
+        r = self._model()
+        titles = {"oblique": "3-D view (front, outer side, above)", "camera": "Frontal camera: the FPPA"}
+        self.chains: dict[tuple[str, str], dict] = {}
+        side = self.geometry.side
+        for ax, view in zip(axes, CHAIN_VIEWS):
+            draw_chain_axes(ax, view, titles[view])
+            self.chains[(view, "strong")] = draw_chain(ax, r.chain, view, "strong", side,
+                                                       label="normative strength (1.0)", index=(1,))
+            self.chains[(view, "weak")] = draw_chain(ax, r.chain, view, "weak", side,
+                                                     label="strength on the slider", index=(0,))
+        self.fppa_text = axes[1].text(0.03, 0.97, "", transform=axes[1].transAxes, va="top", fontsize=14,
+                                      color=CHAIN_STYLE["weak"]["color"])
+        self.fig.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center", ncols=2)
+        self._last = r
+        return [line for lines in self.chains.values() for line in lines.values()] + [self.fppa_text]
+
+    def update(self) -> None:
+        """Run the chain for the control values, move both chains, refresh the readout."""
+        r = self._model()
+        side = self.geometry.side
+        for (view, kind), lines in self.chains.items():
+            update_chain(lines, r.chain, view, side, index=(0,) if kind == "weak" else (1,))
+        self.fppa_text.set_text(f"FPPA {float(r.fppa_deg[0]):.1f}°")
+        self._last = r
+        self._render()
+        self.readout.value = "<div style='font-size:1.05em'>" + "<br>".join(self._lines(html=True)) + "</div>"
+
+    def _lines(self, html: bool) -> list[str]:
+        r = self._last
+        v = self.values
+        b = (lambda t: f"<b>{t}</b>") if html else (lambda t: t)
+        fppa, normative = float(r.fppa_deg[0]), float(r.fppa_deg[1])
+
+        def group(task: str, name: str) -> str:
+            return (f"{literature_value(f'fppa_{task}_{name}'):g} ± "
+                    f"{literature_value(f'fppa_{task}_{name}_sd'):g}°")
+
+        out = [
+            f"{b('Activity')} {v['activity'].replace('_', ' ')}, strength {v['strength']:.2f} × normative, "
+            f"knee flexion {v['knee_flexion_deg']:.0f}°, extra rotation {v['hip_rotation_deg']:+.0f}°",
+            f"{b('FPPA')} {fppa:.1f}° (normative strength: {normative:.1f}°): {fppa_verdict(fppa)} "
+            "of the squat groups",
+            f"{b('Herrington 2014')}, single-leg squat: controls {group('squat', 'controls')}, "
+            f"patellofemoral pain {group('squat', 'pfp')}; landing: controls {group('landing', 'controls')}, "
+            f"patellofemoral pain {group('landing', 'pfp')}",
+            f"{b('Knee')} {100 * float(r.knee_medial_shift_m[0]):.1f} cm medial of the hip-ankle line "
+            f"(swing {float(r.knee_swing_deg[0]):.1f}°)",
+            f"{b('Hip')} adduction {float(r.hip_adduction_deg[0]):.1f}°, internal rotation "
+            f"{float(r.hip_rotation_deg[0]):.1f}°, flexion {float(r.hip_flexion_deg[0]):.1f}°",
+            f"{b('Pelvic drop')} {float(r.pelvic_drop_deg[0]):.1f}° (swing side lower)",
+        ]
+        if not bool(r.within_joint_ranges[0]):
+            out.append("A hip angle is outside the published joint ranges: the model is extrapolating.")
+        return out
+
+    def readout_text(self) -> str:
+        """The readout as plain text (the stored fallback output)."""
+        return "\n".join(self._lines(html=False))
+
+
 #: Every widget panel, for the benchmark and the browser tests.
-ALL_PANELS: tuple[type[Panel], ...] = (LinesOfActionPanel, MomentArmPanel, StancePanel, HipDropPanel)
+ALL_PANELS: tuple[type[Panel], ...] = (LinesOfActionPanel, MomentArmPanel, StancePanel, HipDropPanel,
+                                       KneeValgusPanel)
