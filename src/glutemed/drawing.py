@@ -707,8 +707,8 @@ CHAIN_STYLE: dict[str, dict[str, object]] = {
 #: above) and the frontal camera view used to measure the FPPA.
 CHAIN_VIEWS: tuple[str, str] = ("oblique", "camera")
 _OBLIQUE_AZIMUTH_DEG = 35.0
-_OBLIQUE_ELEVATION_DEG = 15.0
-_CHAIN_LIMITS_CM = {"oblique": (-40.0, 40.0, -8.0, 98.0), "camera": (-30.0, 30.0, -8.0, 98.0)}
+_OBLIQUE_ELEVATION_DEG = 20.0
+_CHAIN_LIMITS_CM = {"oblique": (-40.0, 40.0, -8.0, 98.0), "camera": (-30.0, 40.0, -8.0, 98.0)}
 
 
 def chain_xy(points: NDArray[np.float64], view: str, side: str = "right") -> tuple[NDArray[np.float64],
@@ -718,7 +718,7 @@ def chain_xy(points: NDArray[np.float64], view: str, side: str = "right") -> tup
     ``"camera"``: a camera in front of the subject; horizontal = medial
     distance (toward the midline to the right), vertical = height.
     ``"oblique"``: an orthographic view from in front, 35 degrees toward the
-    stance leg's outer side and 15 degrees above, so that depth shows.
+    stance leg's outer side and 20 degrees above, so that depth shows.
 
     Examples
     --------
@@ -741,10 +741,12 @@ def chain_xy(points: NDArray[np.float64], view: str, side: str = "right") -> tup
 
 
 def _chain_polyline(chain, index: tuple = ()) -> dict[str, NDArray[np.float64]]:
+    leg = np.array([chain.hip[index], chain.knee[index], chain.ankle[index]])
     return {
-        "leg": np.array([chain.hip[index], chain.knee[index], chain.ankle[index]]),
+        "leg": leg,
         "pelvis": chain.pelvis[index],
         "hip_ankle": np.array([chain.hip[index], chain.ankle[index]]),
+        "shadow": leg * [1.0, 0.0, 1.0],  # the leg straight below itself, on the floor
     }
 
 
@@ -782,7 +784,9 @@ def draw_chain(ax: Axes, chain, view: str, kind: str, side: str = "right", label
 
     ``kind`` is ``"weak"`` or ``"strong"`` (:data:`CHAIN_STYLE`); ``index``
     picks one pose out of an array of poses. The camera view also gets the
-    hip-ankle line (dotted), against which the knee's inward shift shows.
+    hip-ankle line (dotted), against which the knee's inward shift shows; the
+    oblique view gets the leg's shadow on the floor (straight below it), which
+    shows where the knee is over the foot.
 
     Examples
     --------
@@ -790,7 +794,7 @@ def draw_chain(ax: Axes, chain, view: str, kind: str, side: str = "right", label
     >>> fig = new_figure(4, 6)
     >>> ax = fig.add_subplot()
     >>> sorted(draw_chain(ax, knee_valgus(0.5).chain, "camera", "weak"))
-    ['hip_ankle', 'leg', 'pelvis']
+    ['hip_ankle', 'leg', 'pelvis', 'shadow']
     """
     check_name(kind, "kind", CHAIN_STYLE)
     style = CHAIN_STYLE[kind]
@@ -803,6 +807,9 @@ def draw_chain(ax: Axes, chain, view: str, kind: str, side: str = "right", label
         (lines["hip_ankle"],) = ax.plot(*chain_xy(pts["hip_ankle"], view, side), color=style["color"],
                                         linestyle=":", linewidth=1.5, zorder=2,
                                         visible=view == "camera")
+        (lines["shadow"],) = ax.plot(*chain_xy(pts["shadow"], view, side), color=style["color"],
+                                     linestyle=style["linestyle"], linewidth=1.5, alpha=0.6, zorder=1,
+                                     marker="o", markersize=4, visible=view == "oblique")
     return lines
 
 

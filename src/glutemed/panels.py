@@ -658,8 +658,8 @@ class KneeValgusPanel(Panel):
                                                        label="normative strength (1.0)", index=(1,))
             self.chains[(view, "weak")] = draw_chain(ax, r.chain, view, "weak", side,
                                                      label="strength on the slider", index=(0,))
-        self.fppa_text = axes[1].text(0.03, 0.97, "", transform=axes[1].transAxes, va="top", fontsize=14,
-                                      color=CHAIN_STYLE["weak"]["color"])
+        self.fppa_text = axes[1].text(0.97, 0.13, "", transform=axes[1].transAxes, ha="right", va="bottom",
+                                      fontsize=14, color=CHAIN_STYLE["weak"]["color"])
         self.fig.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center", ncols=2)
         self._last = r
         return [line for lines in self.chains.values() for line in lines.values()] + [self.fppa_text]
@@ -670,7 +670,7 @@ class KneeValgusPanel(Panel):
         side = self.geometry.side
         for (view, kind), lines in self.chains.items():
             update_chain(lines, r.chain, view, side, index=(0,) if kind == "weak" else (1,))
-        self.fppa_text.set_text(f"FPPA {float(r.fppa_deg[0]):.1f}°")
+        self.fppa_text.set_text(f"strength {self.values['strength']:.2f} ×\nFPPA {float(r.fppa_deg[0]):.1f}°")
         self._last = r
         self._render()
         self.readout.value = "<div style='font-size:1.05em'>" + "<br>".join(self._lines(html=True)) + "</div>"
