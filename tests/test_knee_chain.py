@@ -114,7 +114,7 @@ def test_weaker_abductors_never_give_less_valgus(strengths, activity) -> None:
 def test_values_stay_physiological(geometry, activity) -> None:
     r = knee_valgus(np.linspace(0.0, 1.5, 61), activity, geometry)
     assert np.all(r.within_joint_ranges)
-    assert np.all((r.fppa_deg >= 0) & (r.fppa_deg <= 40)), "FPPA beyond 40 deg is not seen in these tasks"
+    assert np.all((r.fppa_deg >= -1e-9) & (r.fppa_deg <= 40)), "FPPA beyond 40 deg is not seen in these tasks"
     assert np.all(np.abs(r.knee_medial_shift_m) < 0.15)
     assert np.all(r.knee_swing_deg <= MAX_KNEE_SWING_DEG)
 
@@ -126,6 +126,18 @@ def test_healthy_squat_sits_in_the_control_range_and_weak_in_the_pain_range() ->
     assert mean - sd <= healthy <= mean + sd
     pfp, pfp_sd = literature_value("fppa_squat_pfp"), literature_value("fppa_squat_pfp_sd")
     assert weak >= pfp - pfp_sd
+
+
+@pytest.mark.parametrize("geometry", gm.GEOMETRY_NAMES)
+def test_normative_running_hip_angles_agree_with_heiderscheit(geometry) -> None:
+    """Running at normative strength: the knee flexion is Heiderscheit 2011's, and the hip angles
+    the chain produces (not calibrated to them) fall within 2 SD of that study's healthy runners."""
+    r = knee_valgus(1.0, "running", geometry)
+    assert float(r.knee_flexion_deg) == literature_value("running_knee_flexion")
+    for field, name in (("hip_adduction_deg", "running_hip_adduction"),
+                        ("hip_rotation_deg", "running_hip_internal_rotation")):
+        mean, sd = literature_value(name), literature_value(f"{name}_sd")
+        assert abs(float(getattr(r, field)) - mean) <= 2 * sd, f"{field} {float(getattr(r, field)):.1f}"
 
 
 def test_result_is_consistent_with_the_forward_model() -> None:

@@ -177,7 +177,8 @@ def test_knee_valgus_panel_collapses_the_knee_as_strength_falls() -> None:
     panel.choices["activity"].value = "running"
     from glutemed.literature import literature_value
 
-    assert panel.sliders["knee_flexion_deg"].value == literature_value("running_knee_flexion")
-    assert f"FPPA</b> {float(gm.knee_valgus(0.6, 'running').fppa_deg):.1f}°" in panel.readout.value
+    assert panel.sliders["knee_flexion_deg"].value == round(literature_value("running_knee_flexion"))
+    running = gm.knee_valgus(0.6, "running", knee_flexion_deg=round(literature_value("running_knee_flexion")))
+    assert f"FPPA</b> {float(running.fppa_deg):.1f}°" in panel.readout.value
     with pytest.raises(ValueError, match="strength must be between 0 and 1.5"):
         KneeValgusPanel(strength=-0.5)

@@ -54,6 +54,10 @@ _UNITS = {
     "fppa_landing_pfp": "deg",
     "fppa_landing_pfp_sd": "deg",
     "pfp_abduction_strength_deficit": "%",
+    "running_hip_adduction": "deg",
+    "running_hip_adduction_sd": "deg",
+    "running_hip_internal_rotation": "deg",
+    "running_hip_internal_rotation_sd": "deg",
 }
 
 

@@ -620,14 +620,16 @@ class KneeValgusPanel(Panel):
                  activity: str = "single_leg_squat", knee_flexion_deg: float | None = None,
                  hip_rotation_deg: float = 0.0):
         self.geometry = resolve_geometry(geometry)
-        r = knee_valgus(strength, activity, self.geometry, knee_flexion_deg=knee_flexion_deg,
-                        hip_rotation_deg=hip_rotation_deg)  # validate
+        if knee_flexion_deg is None:
+            knee_flexion_deg = self.activity_knee_flexion_deg(activity)
+        knee_valgus(strength, activity, self.geometry, knee_flexion_deg=knee_flexion_deg,
+                    hip_rotation_deg=hip_rotation_deg)  # validate
         self.choices = {"activity": widgets.ToggleButtons(
             options=[(name.replace("_", " "), name) for name in KNEE_ACTIVITIES], value=activity,
             description="Activity", style={"button_width": "10em"})}
         self.sliders = {
             "strength": _slider("Abductor strength (× normative)", strength, 0.0, 1.5, 0.05, ".2f"),
-            "knee_flexion_deg": _slider("Knee flexion (°)", float(r.knee_flexion_deg), *self.KNEE_SLIDER_DEG),
+            "knee_flexion_deg": _slider("Knee flexion (°)", knee_flexion_deg, *self.KNEE_SLIDER_DEG),
             "hip_rotation_deg": _slider("Extra hip internal rotation (°)", hip_rotation_deg,
                                         *self.ROTATION_SLIDER_DEG),
         }
@@ -635,10 +637,19 @@ class KneeValgusPanel(Panel):
         self._finish()
         self.choices["activity"].observe(self._on_activity, names="value")
 
+    @staticmethod
+    def activity_knee_flexion_deg(activity: str) -> float:
+        """The activity's knee flexion from the literature, rounded to the slider's 1° step.
+
+        >>> KneeValgusPanel.activity_knee_flexion_deg("running")  # Heiderscheit 2011: 46.3
+        46.0
+        """
+        knee_entry, _ = KNEE_ACTIVITIES[activity]
+        return float(round(literature_value(knee_entry)))
+
     def _on_activity(self, change: Mapping) -> None:
         """A new activity brings its own knee flexion (which triggers one more update)."""
-        knee_entry, _ = KNEE_ACTIVITIES[change["new"]]
-        self.sliders["knee_flexion_deg"].value = literature_value(knee_entry)
+        self.sliders["knee_flexion_deg"].value = self.activity_knee_flexion_deg(change["new"])
 
     def _model(self):
         v = self.values
