@@ -53,6 +53,16 @@ def test_internal_rotation_adds_valgus_only_with_the_knee_bent(rotation) -> None
     assert abs(bent) > 10 * abs(straight) + 3.0
 
 
+def test_adduction_needs_a_flexed_hip_but_rotation_does_not() -> None:
+    """With the hip straight, adduction tilts thigh and shank together (FPPA 0 at any knee
+    flexion); internal rotation still swings a bent knee inward."""
+    knee = np.linspace(0.0, 90.0, 10)
+    assert np.allclose(fppa(15.0, 0.0, knee, hip_flexion_deg=0.0), 0.0, atol=1e-6)
+    assert float(fppa(15.0, 0.0, 60.0)) > 5.0, "with the squat's hip flexion it shows"
+    rotation = fppa(0.0, 15.0, knee[1:], hip_flexion_deg=0.0)
+    assert np.all(np.diff(rotation) > 0) and rotation[0] > 0.5
+
+
 @settings(max_examples=40, deadline=None)
 @given(add=angles, rot=angles, knee=st.floats(0.0, 120.0))
 def test_left_leg_mirrors_the_right(add, rot, knee) -> None:

@@ -14,7 +14,10 @@ Two layers
     Pure geometry. The leg of :func:`glutemed.posing.pose_leg` posed by hip
     angles and knee flexion, seen by a camera in front. By default the hip is
     flexed just enough to put the ankle under the hip (the thigh and shank
-    fold over the foot, as in a squat or at running mid-stance).
+    fold over the foot, as in a squat or at running mid-stance). Internal
+    rotation shows in the FPPA whenever the knee is bent; adduction only when
+    the hip is flexed too (with the hip straight it tilts thigh and shank
+    together).
 :func:`knee_valgus`
     How abductor strength sets those angles, in four steps (right leg in
     stance; the left is its mirror image):
@@ -33,11 +36,13 @@ Two layers
        its knee inward about the hip-ankle line (angle ``psi``). That single
        motion is dynamic valgus: seen at the hip it is adduction *and*
        internal rotation together. What resists it are the hip abductors and
-       external rotators, the posterior gluteus medius among them; this
+       external rotators (the gluteus medius resists the adduction part; its
+       portions' rotation levers shift toward internal rotation as the hip
+       flexes, so the rotation part falls to other muscles in a squat); this
        model lets it grow in a straight line as strength falls,
-       ``psi = clip(psi_1 + g (1 - strength), 0, 30 deg)``. ``psi_1`` and ``g`` are
+       ``psi = clip(psi_1 + k (1 - strength), 0, 30 deg)``. ``psi_1`` and ``k`` are
        **calibrated**, not measured: ``psi_1`` so that the squat at strength
-       1 gives the mean FPPA of Herrington's (2014) controls, and ``g`` so
+       1 gives the mean FPPA of Herrington's (2014) controls, and ``k`` so
        that a 26 % weaker hip (Ireland et al. 2003) gives the mean of their
        patellofemoral-pain group. Running uses the same line, an
        extrapolation with no calibration target of its own. The 30 degree
@@ -332,7 +337,7 @@ def _fppa_of_swing(knee_rad: NDArray[np.float64], psi_rad: NDArray[np.float64], 
 
 
 def _swing_line(g: Geometry) -> tuple[float, float]:
-    """Calibrated ``(psi_1, g)`` of the knee-swing line, degrees and degrees per unit strength."""
+    """Calibrated ``(psi_1, k)`` of the knee-swing line, degrees and degrees per unit strength."""
     from glutemed.pelvic_drop import _memo  # shared memo keyed by geometry identity
 
     def make() -> tuple[float, float]:
@@ -351,8 +356,8 @@ def _swing_line(g: Geometry) -> tuple[float, float]:
 def knee_swing_deg(strength: ArrayLike = 1.0, geometry: Geometry | str | None = None) -> NDArray[np.float64]:
     """Inward knee swing about the hip-ankle line for a given abductor strength, degrees.
 
-    ``clip(psi_1 + g (1 - strength), 0, MAX_KNEE_SWING_DEG)`` with ``psi_1``
-    and ``g`` calibrated on Herrington (2014) and Ireland et al. (2003); see
+    ``clip(psi_1 + k (1 - strength), 0, MAX_KNEE_SWING_DEG)`` with ``psi_1``
+    and ``k`` calibrated on Herrington (2014) and Ireland et al. (2003); see
     the module docstring.
 
     Examples
