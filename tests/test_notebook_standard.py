@@ -116,6 +116,14 @@ def test_stored_from_one_clean_run(path: Path) -> None:
             assert out.get("output_type") != "error", "no stored errors"
             assert not re.search(r"/(work|home|tmp|root)/", str(out)), "no machine paths in outputs"
     assert "widgets" not in nb.metadata, "no stored widget state (it bloats the file)"
+    import hashlib
+
+    for c in code:
+        for n, out in enumerate(c.outputs):
+            view = out.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+            if view is not None:
+                assert view["model_id"] == hashlib.md5(f"{c.id}/{n}".encode()).hexdigest(), \
+                    "widget model ids are normalised (make notebooks), so a re-run leaves the cell unchanged"
 
 
 def test_nbval_fails_when_a_stored_number_changes(tmp_path: Path) -> None:

@@ -4,13 +4,17 @@ Usage: python tools/execute_notebooks.py notebooks/*.ipynb
 
 Normalising keeps stored outputs (so notebooks read well on GitHub) but drops
 what changes from run to run or machine to machine: execution timing and
-other cell metadata, widget state, and random cell ids (replaced by ids
-derived from the cell's position). Execution counts run 1, 2, 3, ... because
+other cell metadata, widget state, random cell ids (replaced by ids
+derived from the cell's position) and the random model ids of stored widget
+views (replaced by ids derived from the cell id, so re-running a notebook
+leaves its widget cells unchanged; without stored widget state no front end
+can find either id, and it shows the stored snapshot instead). Execution counts run 1, 2, 3, ... because
 every notebook is run top to bottom in one fresh kernel.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -18,6 +22,7 @@ import nbformat
 from nbclient import NotebookClient
 
 KEEP_CELL_METADATA = ("tags", "jupyter")
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -29,6 +34,10 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for i, cell in enumerate(nb.cells):
         cell.id = f"cell-{i:03d}"
         cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_CELL_METADATA}
+        for n, output in enumerate(cell.get("outputs", [])):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view is not None:
+                view["model_id"] = hashlib.md5(f"{cell.id}/{n}".encode()).hexdigest()
     return nb
 
 
