@@ -242,6 +242,7 @@ def fppa_vs_strength_figure(geometry: Geometry | str | None = None) -> Figure:
         ax.plot(strength, knee_valgus(strength, activity, geometry=g).fppa_deg, linestyle=ls, color=colour,
                 linewidth=3, label=f"model: {activity.replace('_', ' ')}")
     ax.axvline(1.0, color="#888888", linewidth=1.0)
+    ax.text(1.01, 0.70, "normative", transform=ax.get_xaxis_transform(), color="#555555", fontsize=10)
     ax.set_xlabel("hip abductor strength (× normative runner)")
     ax.set_ylabel("frontal plane projection angle (deg, + valgus)")
     ax.grid(True, color="#DDDDDD", linewidth=0.8)
