@@ -180,5 +180,8 @@ def test_knee_valgus_panel_collapses_the_knee_as_strength_falls() -> None:
     assert panel.sliders["knee_flexion_deg"].value == round(literature_value("running_knee_flexion"))
     running = gm.knee_valgus(0.6, "running", knee_flexion_deg=round(literature_value("running_knee_flexion")))
     assert f"FPPA</b> {float(running.fppa_deg):.1f}°" in panel.readout.value
+    assert "squat's calibration" in panel.readout.value, "running is said to be an extrapolation"
+    panel.choices["activity"].value = "single_leg_squat"
+    assert "squat's calibration" not in panel.readout.value
     with pytest.raises(ValueError, match="strength must be between 0 and 1.5"):
         KneeValgusPanel(strength=-0.5)

@@ -710,6 +710,9 @@ class KneeValgusPanel(Panel):
             f"{float(r.hip_rotation_deg[0]):.1f}°, flexion {float(r.hip_flexion_deg[0]):.1f}°",
             f"{b('Pelvic drop')} {float(r.pelvic_drop_deg[0]):.1f}° (swing side lower)",
         ]
+        if v["activity"] == "running":
+            out.append("Running reuses the squat's calibration of the knee swing, and Herrington's groups "
+                       "are squats and landings: compare with care.")
         if not bool(r.within_joint_ranges[0]):
             out.append("A hip angle is outside the published joint ranges: the model is extrapolating.")
         return out
