@@ -4,12 +4,12 @@ Usage: python tools/execute_notebooks.py notebooks/*.ipynb
 
 Normalising keeps stored outputs (so notebooks read well on GitHub) but drops
 what changes from run to run or machine to machine: execution timing and
-other cell metadata, widget state, random cell ids (replaced by ids
-derived from the cell's position) and the random model ids of stored widget
-views (replaced by ids derived from the cell id, so re-running a notebook
-leaves its widget cells unchanged; without stored widget state no front end
-can find either id, and it shows the stored snapshot instead). Execution counts run 1, 2, 3, ... because
-every notebook is run top to bottom in one fresh kernel.
+other cell metadata, widget state, random cell ids (replaced by ids derived
+from the cell's position) and the random model ids of stored widget views
+(replaced by ids derived from the cell id; with no widget state stored, no
+front end can find either kind of id, so it shows the stored snapshot).
+Execution counts run 1, 2, 3, ... because every notebook is run top to
+bottom in one fresh kernel.
 """
 
 from __future__ import annotations

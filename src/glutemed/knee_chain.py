@@ -76,6 +76,7 @@ from glutemed.rotations import (
 from glutemed.segments import upper_body_com
 
 __all__ = [
+    "CALIBRATED_ACTIVITY",
     "KNEE_ACTIVITIES",
     "MAX_KNEE_SWING_DEG",
     "KneeValgusResult",
@@ -92,6 +93,9 @@ KNEE_ACTIVITIES: dict[str, tuple[str, str]] = {
     "single_leg_squat": ("squat_knee_flexion", "stance"),
     "running": ("running_knee_flexion", "running"),
 }
+#: The activity the knee-swing line is calibrated on (Herrington's single-leg squat); the
+#: others reuse its line.
+CALIBRATED_ACTIVITY = "single_leg_squat"
 
 _PSI_GRID_DEG = np.linspace(0.0, 60.0, 1201)
 #: Largest knee swing of the model, degrees: a teaching bound that keeps the hip inside the
@@ -341,7 +345,7 @@ def _swing_line(g: Geometry) -> tuple[float, float]:
     from glutemed.pelvic_drop import _memo  # shared memo keyed by geometry identity
 
     def make() -> tuple[float, float]:
-        knee = np.radians(literature_value("squat_knee_flexion"))
+        knee = np.radians(literature_value(KNEE_ACTIVITIES[CALIBRATED_ACTIVITY][0]))
         fppa = _fppa_of_swing(np.full_like(_PSI_GRID_DEG, knee), np.radians(_PSI_GRID_DEG), g)
         if np.any(np.diff(fppa) <= 0):
             raise ValueError(f"{g.name}: FPPA does not grow with knee swing; cannot calibrate")

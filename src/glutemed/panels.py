@@ -53,7 +53,7 @@ from glutemed.drawing import (
     update_view,
 )
 from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
-from glutemed.knee_chain import KNEE_ACTIVITIES, knee_valgus
+from glutemed.knee_chain import CALIBRATED_ACTIVITY, KNEE_ACTIVITIES, knee_valgus
 from glutemed.literature import literature_value
 from glutemed.muscles import ACTIONS, lines_of_action, moment_arms, muscle_lengths
 from glutemed.pelvic_drop import hip_drop
@@ -710,9 +710,9 @@ class KneeValgusPanel(Panel):
             f"{float(r.hip_rotation_deg[0]):.1f}°, flexion {float(r.hip_flexion_deg[0]):.1f}°",
             f"{b('Pelvic drop')} {float(r.pelvic_drop_deg[0]):.1f}° (swing side lower)",
         ]
-        if v["activity"] == "running":
-            out.append("Running reuses the squat's calibration of the knee swing, and Herrington's groups "
-                       "are squats and landings: compare with care.")
+        if v["activity"] != CALIBRATED_ACTIVITY:
+            out.append(f"{v['activity'].replace('_', ' ').capitalize()} reuses the squat's calibration of "
+                       "the knee swing, and Herrington's groups are squats and landings: compare with care.")
         if not bool(r.within_joint_ranges[0]):
             out.append("A hip angle is outside the published joint ranges: the model is extrapolating.")
         return out
