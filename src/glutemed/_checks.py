@@ -12,7 +12,7 @@ from numbers import Real
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-__all__ = ["as_finite_array", "check_in_range", "check_name"]
+__all__ = ["as_finite_array", "check_in_range", "check_name", "checked_array"]
 
 
 def as_finite_array(value: ArrayLike, name: str) -> NDArray[np.float64]:
@@ -125,3 +125,18 @@ def check_name(value: object, name: str, valid: Iterable[str]) -> str:
         options = ", ".join(repr(v) for v in valid)
         raise ValueError(f"{name} must be one of {options}; got {value!r}")
     return value
+
+
+def checked_array(value: ArrayLike, name: str, bounds: tuple[float, float], unit: str = "") -> NDArray[np.float64]:
+    """``value`` as a finite float array within ``bounds`` (inclusive), else an error naming ``name``.
+
+    Examples
+    --------
+    >>> checked_array(70, "body_mass_kg", (40.0, 150.0), "kg")
+    array(70.)
+    >>> checked_array(-1, "strength", (0.0, 1.5), "x normative")
+    Traceback (most recent call last):
+    ...
+    ValueError: strength must be between 0 and 1.5 x normative; got -1
+    """
+    return check_in_range(as_finite_array(value, name), name, bounds[0], bounds[1], unit)

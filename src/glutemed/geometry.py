@@ -11,14 +11,14 @@ for the source of every file). Each model has four CSV files::
 
 All lengths are metres. The loader checks column names (which carry the
 units), the three portions and plausible ranges, and returns a read-only
-:class:`Geometry`.
+:class:`Geometry`. :mod:`glutemed.scaling` scales and mirrors one.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 
@@ -29,17 +29,20 @@ from glutemed._checks import as_finite_array, check_in_range, check_name
 
 __all__ = [
     "PORTIONS",
+    "SIDES",
     "GEOMETRY_NAMES",
     "Geometry",
     "load_geometry",
     "resolve_geometry",
-    "scale_geometry",
-    "mirror_geometry",
     "data_dir",
+    "frozen_array",
 ]
 
 #: The three portions of gluteus medius, in anatomical order (front to back).
 PORTIONS: tuple[str, str, str] = ("anterior", "middle", "posterior")
+
+#: The two sides a geometry can describe.
+SIDES: tuple[str, str] = ("right", "left")
 
 #: Geometry sets shipped in ``data/``.
 GEOMETRY_NAMES: tuple[str, ...] = ("gait2392", "rajagopal2016", "rajagopal_lai_uhlrich2023")
@@ -96,9 +99,13 @@ def data_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Geometry:
     """Hip and leg geometry of one published model (one side).
+
+    Immutable (frozen, read-only arrays) and hashable: two geometries are
+    equal when every name and number is equal, so a geometry can key a
+    ``functools`` cache.
 
     Attributes
     ----------
@@ -154,6 +161,25 @@ class Geometry:
     segment_masses_kg: dict[str, float] = field(default_factory=dict)
     segment_com_m: dict[str, NDArray[np.float64]] = field(default_factory=dict)
     knee_in_tibia_m: NDArray[np.float64] = field(default_factory=lambda: np.zeros(3))
+
+    @functools.cached_property
+    def _key(self) -> tuple:
+        """Every field as hashable values (arrays as bytes), for ``==`` and ``hash``."""
+
+        def freeze(value: object) -> object:
+            if isinstance(value, np.ndarray):
+                return (value.shape, value.tobytes())
+            if isinstance(value, dict):
+                return tuple(sorted((k, freeze(v)) for k, v in value.items()))
+            return value
+
+        return tuple(freeze(getattr(self, f.name)) for f in fields(self))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Geometry) and self._key == other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
 
     @property
     def knee_centre_m(self) -> NDArray[np.float64]:
@@ -215,7 +241,8 @@ def _floats(rows: list[dict[str, str]], keys: tuple[str, ...], what: str) -> NDA
     return as_finite_array(values, what)
 
 
-def _frozen(arr: NDArray[np.float64]) -> NDArray[np.float64]:
+def frozen_array(arr: NDArray[np.float64]) -> NDArray[np.float64]:
+    """A read-only float copy of ``arr`` (geometries never change once made)."""
     arr = np.array(arr, dtype=np.float64)
     arr.flags.writeable = False
     return arr
@@ -318,8 +345,8 @@ def load_geometry(name: str = "gait2392") -> Geometry:
     if ("back_joint", "pelvis") not in landmarks:
         raise ValueError(f"{name}_landmarks.csv: missing the back_joint landmark (pelvis)")
     joint_ranges = _load_ranges(folder / f"{_RANGES_FROM}_hip_ranges.csv")
-    pelvis = {k: _frozen(v) for (k, seg), v in landmarks.items() if seg == "pelvis"}
-    femur = {k: _frozen(v) for (k, seg), v in landmarks.items() if seg == "femur"}
+    pelvis = {k: frozen_array(v) for (k, seg), v in landmarks.items() if seg == "pelvis"}
+    femur = {k: frozen_array(v) for (k, seg), v in landmarks.items() if seg == "femur"}
     return Geometry(
         name=name,
         side="right",
@@ -327,13 +354,13 @@ def load_geometry(name: str = "gait2392") -> Geometry:
         pelvis_landmarks_m=pelvis,
         femur_landmarks_m=femur,
         # the shank frame has its origin at the knee centre
-        ankle_centre_m=_frozen(landmarks[("ankle_centre", "tibia")]
+        ankle_centre_m=frozen_array(landmarks[("ankle_centre", "tibia")]
                                - landmarks.get(("knee_centre", "tibia"), np.zeros(3))),
-        **{k: _frozen(v) for k, v in muscles.items()},
+        **{k: frozen_array(v) for k, v in muscles.items()},
         joint_ranges_deg=joint_ranges,
         segment_masses_kg={n: float(m) for n, m in zip(seg_names, masses)},
-        segment_com_m={n: _frozen(c) for n, c in zip(seg_names, seg_coms)},
-        knee_in_tibia_m=_frozen(landmarks.get(("knee_centre", "tibia"), np.zeros(3))),
+        segment_com_m={n: frozen_array(c) for n, c in zip(seg_names, seg_coms)},
+        knee_in_tibia_m=frozen_array(landmarks.get(("knee_centre", "tibia"), np.zeros(3))),
     )
 
 
@@ -358,116 +385,3 @@ def resolve_geometry(geometry: Geometry | str | None) -> Geometry:
     raise TypeError(
         f"geometry must be None, a model name ({', '.join(GEOMETRY_NAMES)}) or a Geometry; got {geometry!r}"
     )
-
-
-def _positive_length(value: float | None, name: str, low: float, high: float) -> float | None:
-    if value is None:
-        return None
-    arr = as_finite_array(value, name)
-    if arr.ndim != 0:
-        raise ValueError(f"{name} must be a single number")
-    return float(check_in_range(arr, name, low, high, "m"))
-
-
-_UPPER_BODY_SEGMENTS = ("pelvis", "torso", "humerus", "ulna", "radius", "hand")
-
-
-def _transform_points(g: Geometry, upper: float | NDArray[np.float64],
-                      leg: float | NDArray[np.float64]) -> Geometry:
-    """Multiply every point of ``g``: pelvis and upper-body points by ``upper``, leg points by ``leg``.
-
-    The one place that knows which fields are points and which side of the hip
-    they belong to; :func:`scale_geometry` and :func:`mirror_geometry` use it.
-    """
-
-    def is_upper(segment: str) -> bool:
-        return segment.rsplit("_", 1)[0] in _UPPER_BODY_SEGMENTS
-
-    return replace(
-        g,
-        hip_centre_m=_frozen(g.hip_centre_m * upper),
-        pelvis_landmarks_m={k: _frozen(v * upper) for k, v in g.pelvis_landmarks_m.items()},
-        origins_m=_frozen(g.origins_m * upper),
-        femur_landmarks_m={k: _frozen(v * leg) for k, v in g.femur_landmarks_m.items()},
-        ankle_centre_m=_frozen(g.ankle_centre_m * leg),
-        insertions_m=_frozen(g.insertions_m * leg),
-        knee_in_tibia_m=_frozen(g.knee_in_tibia_m * leg),
-        segment_com_m={k: _frozen(v * (upper if is_upper(k) else leg)) for k, v in g.segment_com_m.items()},
-    )
-
-
-def scale_geometry(
-    geometry: Geometry | str | None = None,
-    *,
-    asis_width_m: float | None = None,
-    leg_length_m: float | None = None,
-) -> Geometry:
-    """Scale a geometry uniformly to a body's pelvis width and leg length.
-
-    Pelvis points (origins, landmarks, hip centres) scale by
-    ``asis_width_m / geometry.asis_width_m``; femur and shank points
-    (insertions, knee, ankle) by ``leg_length_m / (thigh + shank length)``.
-    Optimal fibre and tendon slack lengths scale with each portion's length
-    at neutral, as OpenSim's scale tool preserves their ratio. Masses and
-    forces are not changed. This is a simple teaching scaling, not a
-    subject-specific model.
-
-    Parameters
-    ----------
-    geometry : Geometry, str or None
-        Geometry to scale (default gait2392).
-    asis_width_m : float, optional
-        Distance between the two ASIS, m (valid 0.15-0.40).
-    leg_length_m : float, optional
-        Hip centre to ankle centre, knee straight, m (valid 0.5-1.2).
-
-    Returns
-    -------
-    Geometry
-
-    Examples
-    --------
-    >>> g = scale_geometry(asis_width_m=0.23, leg_length_m=0.75)
-    >>> round(g.asis_width_m, 3), round(g.thigh_length_m + g.shank_length_m, 3)
-    (0.23, 0.75)
-    """
-    g = resolve_geometry(geometry)
-    width = _positive_length(asis_width_m, "asis_width_m", 0.15, 0.40)
-    leg = _positive_length(leg_length_m, "leg_length_m", 0.5, 1.2)
-    sp = 1.0 if width is None else width / g.asis_width_m
-    sl = 1.0 if leg is None else leg / (g.thigh_length_m + g.shank_length_m)
-
-    def neutral_lengths(geo: Geometry) -> NDArray[np.float64]:
-        return np.linalg.norm(geo.hip_centre_m + geo.insertions_m - geo.origins_m, axis=-1)
-
-    scaled = replace(_transform_points(g, sp, sl), name=f"{g.name} (scaled)")
-    ratio = neutral_lengths(scaled) / neutral_lengths(g)
-    return replace(
-        scaled,
-        optimal_fibre_length_m=_frozen(g.optimal_fibre_length_m * ratio),
-        tendon_slack_length_m=_frozen(g.tendon_slack_length_m * ratio),
-    )
-
-
-def mirror_geometry(geometry: Geometry | str | None = None) -> Geometry:
-    """The same geometry for the other hip (reflection ``z -> -z``).
-
-    Examples
-    --------
-    >>> left = mirror_geometry("gait2392")
-    >>> left.side, float(left.hip_centre_m[2]) < 0
-    ('left', True)
-    """
-    g = resolve_geometry(geometry)
-    m = np.array([1.0, 1.0, -1.0])
-    mirrored = _transform_points(g, m, m)
-    # swap the names so "hip_centre_right" still means the subject's right
-    swapped = {}
-    for k, v in mirrored.pelvis_landmarks_m.items():
-        if k.endswith("_right"):
-            swapped[k.removesuffix("_right") + "_left"] = v
-        elif k.endswith("_left"):
-            swapped[k.removesuffix("_left") + "_right"] = v
-        else:
-            swapped[k] = v
-    return replace(mirrored, side="left" if g.side == "right" else "right", pelvis_landmarks_m=swapped)

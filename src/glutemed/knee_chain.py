@@ -28,7 +28,7 @@ Two layers
        is under the centre of mass of the body above it
        (:func:`glutemed.segments.upper_body_com`). A tilt of the whole leg
        seen from the front does not change the FPPA.
-    3. **Pelvic drop** from the hip-drop model (:func:`glutemed.hip_drop`;
+    3. **Pelvic drop** from the hip-drop model (:func:`glutemed.pelvic_drop`;
        quiet-stance demand for the slow squat, running demand for running).
        It adds hip adduction (the pelvis tilts over a femur that stays put)
        but, on its own, does not move the knee relative to the foot.
@@ -50,42 +50,38 @@ Two layers
        ranges when strength approaches zero.
 
 Everything is vectorised: ``strength``, ``knee_flexion_deg`` and
-``hip_rotation_deg`` broadcast against each other.
+``extra_hip_rotation_deg`` broadcast against each other.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from glutemed._checks import as_finite_array, check_in_range, check_name
-from glutemed.geometry import Geometry, mirror_geometry, resolve_geometry
+from glutemed._checks import check_name, checked_array
+from glutemed.geometry import Geometry, resolve_geometry
+from glutemed.fppa import fppa_from_points
+from glutemed.kinematics import ankle_under_hip_flexion_rad, cross2, leg_points_m, medial_sign, to_frontal
 from glutemed.literature import literature_value
-from glutemed.pelvic_drop import STRENGTH_RANGE, hip_drop
-from glutemed.posing import hip_angles_rad
-from glutemed.rotations import (
-    hip_angles_from_matrix,
-    hip_rotation_matrix,
-    rot_x,
-    rot_y,
-    rot_z,
-    rotation_about_axis,
-)
-from glutemed.segments import upper_body_com
+from glutemed.pelvic_drop import STRENGTH_RANGE, pelvic_drop
+from glutemed.scaling import mirror_geometry
+from glutemed.rotations import hip_angles_from_matrix, rot_x, rot_y, rot_z, rotation_about_axis
+from glutemed.statics import SEXES
 
 __all__ = [
     "CALIBRATED_ACTIVITY",
+    "EXTRA_HIP_ROTATION_RANGE_DEG",
     "KNEE_ACTIVITIES",
+    "KNEE_FLEXION_RANGE_DEG",
     "MAX_KNEE_SWING_DEG",
     "KneeValgusResult",
     "LegChain",
-    "fppa_from_points",
-    "frontal_plane_projection_angle",
+    "activity_knee_flexion_deg",
     "knee_swing_deg",
     "knee_valgus",
-    "squat_hip_flexion_deg",
 ]
 
 #: Activities of :func:`knee_valgus`: (literature entry for knee flexion, hip-drop demand).
@@ -96,183 +92,48 @@ KNEE_ACTIVITIES: dict[str, tuple[str, str]] = {
 #: The activity the knee-swing line is calibrated on (Herrington's single-leg squat); the
 #: others reuse its line.
 CALIBRATED_ACTIVITY = "single_leg_squat"
-
-_PSI_GRID_DEG = np.linspace(0.0, 60.0, 1201)
+#: Knee flexion the chain is built for, degrees: single-leg squats and running stance.
+KNEE_FLEXION_RANGE_DEG: tuple[float, float] = (0.0, 90.0)
+#: Extra internal rotation of the femur the chain accepts, degrees.
+EXTRA_HIP_ROTATION_RANGE_DEG: tuple[float, float] = (-20.0, 20.0)
 #: Largest knee swing of the model, degrees: a teaching bound that keeps the hip inside the
 #: published joint ranges (adduction up to 30 deg) for every valid strength.
 MAX_KNEE_SWING_DEG = 30.0
 
+_PSI_GRID_DEG = np.linspace(0.0, 60.0, 1201)
 
-_RIGHT: dict[int, tuple[Geometry, Geometry]] = {}
 
-
+@functools.lru_cache(maxsize=16)
 def _right_side(g: Geometry) -> Geometry:
-    """The right-side twin of a geometry (itself if it is right), kept so memoised models are reused."""
-    if g.side == "right":
-        return g
-    hit = _RIGHT.get(id(g))
-    if hit is None or hit[0] is not g:
-        if len(_RIGHT) > 64:
-            _RIGHT.clear()
-        hit = (g, mirror_geometry(g))
-        _RIGHT[id(g)] = hit
-    return hit[1]
-
-
-def _medial_sign(g: Geometry) -> float:
-    """+1 where medial is -z (right leg), -1 for the left leg."""
-    return 1.0 if g.side == "right" else -1.0
-
-
-def fppa_from_points(hip: ArrayLike, knee: ArrayLike, ankle: ArrayLike, side: str = "right") -> NDArray[np.float64]:
-    """Frontal plane projection angle from hip, knee and ankle centres, degrees.
-
-    The points are projected on the frontal plane (the x coordinate, anterior,
-    is dropped, as a camera in front of the subject sees them); the FPPA is
-    the angle between the thigh line and the shank line, 0 when they are in
-    one line, **positive when the knee is medial of the hip-ankle line**
-    (valgus).
-
-    Parameters
-    ----------
-    hip, knee, ankle : array_like, shape (..., 3)
-        Points, m (x anterior, y up, z right).
-    side : {"right", "left"}
-        Which leg: medial is -z for the right leg, +z for the left.
-
-    Returns
-    -------
-    numpy.ndarray, shape (...)
-
-    Examples
-    --------
-    A right knee 3 cm medial of a straight hip-ankle line:
-
-    >>> round(float(fppa_from_points([0, 0.8, 0], [0, 0.4, -0.03], [0, 0, 0])), 1)
-    8.6
-    """
-    check_name(side, "side", ("right", "left"))
-    sign = 1.0 if side == "right" else -1.0
-    hip, knee, ankle = (np.asarray(p, dtype=np.float64) for p in (hip, knee, ankle))
-    thigh = knee - hip
-    shank = ankle - knee
-    # (medial, up) components of each line in the camera image
-    u = np.stack([-sign * thigh[..., 2], thigh[..., 1]], axis=-1)
-    v = np.stack([-sign * shank[..., 2], shank[..., 1]], axis=-1)
-    cross = u[..., 0] * v[..., 1] - u[..., 1] * v[..., 0]
-    dot = (u * v).sum(axis=-1)
-    return np.degrees(-np.arctan2(cross, dot))
-
-
-def _squat_flexion_rad(knee_rad: NDArray[np.float64], g: Geometry) -> NDArray[np.float64]:
-    """Hip flexion that puts the ankle straight under the hip (sagittal plane)."""
-    c, s = np.cos(-knee_rad), np.sin(-knee_rad)
-    a = g.ankle_centre_m
-    # femur-frame hip-to-ankle vector with the knee bent (rot_z(-knee) @ a, x and y rows)
-    vx = g.knee_centre_m[0] + c * a[0] - s * a[1]
-    vy = g.knee_centre_m[1] + s * a[0] + c * a[1]
-    return np.arctan(vx / vy)  # vy < 0: the ankle is below the hip
-
-
-def _knee_rad(knee_flexion_deg: ArrayLike, g: Geometry, name: str = "knee_flexion_deg") -> NDArray[np.float64]:
-    knee = as_finite_array(knee_flexion_deg, name)
-    lo, hi = g.range_deg("knee_angle")
-    check_in_range(knee, name, lo, hi, "deg (knee flexion range)")
-    return np.deg2rad(knee)
-
-
-def squat_hip_flexion_deg(knee_flexion_deg: ArrayLike = 0.0,
-                          geometry: Geometry | str | None = None) -> NDArray[np.float64]:
-    """Hip flexion that places the ankle under the hip for a given knee flexion, degrees.
-
-    The thigh leans forward as much as the shank leans back, so the foot is
-    straight below the hip seen from the side: the posture of a squat with
-    the weight over the foot, or of running mid-stance.
-
-    Examples
-    --------
-    >>> float(np.round(squat_hip_flexion_deg(0.0), 1))  # straight leg: upright
-    0.3
-    >>> bool(squat_hip_flexion_deg(60.0) > squat_hip_flexion_deg(30.0))
-    True
-    """
-    g = resolve_geometry(geometry)
-    return np.degrees(_squat_flexion_rad(_knee_rad(knee_flexion_deg, g), g))[()]
-
-
-def frontal_plane_projection_angle(
-    hip_adduction_deg: ArrayLike = 0.0,
-    hip_rotation_deg: ArrayLike = 0.0,
-    knee_flexion_deg: ArrayLike = 0.0,
-    geometry: Geometry | str | None = None,
-    *,
-    hip_flexion_deg: ArrayLike | None = None,
-) -> NDArray[np.float64]:
-    """FPPA of a posed leg as a camera in front of the subject measures it, degrees.
-
-    Parameters
-    ----------
-    hip_adduction_deg, hip_rotation_deg : float or array_like
-        Hip angles relative to the pelvis, degrees (positive = adduction,
-        internal rotation), within the model's joint ranges.
-    knee_flexion_deg : float or array_like
-        Knee flexion, degrees (0 = straight).
-    geometry : Geometry, str or None
-        Default gait2392, right leg; a mirrored geometry gives the left leg.
-    hip_flexion_deg : float, array_like or None
-        Hip flexion, degrees. ``None`` (default) flexes the hip just enough
-        to put the ankle under the hip (:func:`squat_hip_flexion_deg`).
-
-    Returns
-    -------
-    numpy.ndarray or float
-        FPPA in degrees, positive = valgus (knee medial of the hip-ankle
-        line), the broadcast shape of the inputs. A tilt of the pelvis in the
-        frontal plane turns the whole picture and leaves the FPPA unchanged,
-        so the pelvis frame serves as the camera frame.
-
-    Examples
-    --------
-    Internal rotation looks like valgus only with the knee bent:
-
-    >>> round(float(frontal_plane_projection_angle(0, 15, knee_flexion_deg=0)), 1)
-    -0.2
-    >>> round(float(frontal_plane_projection_angle(0, 15, knee_flexion_deg=60)), 1)
-    14.3
-    """
-    g = resolve_geometry(geometry)
-    knee = _knee_rad(knee_flexion_deg, g)
-    flexion = np.degrees(_squat_flexion_rad(knee, g)) if hip_flexion_deg is None else hip_flexion_deg
-    f, a, r = hip_angles_rad(flexion, hip_adduction_deg, hip_rotation_deg, g)
-    f, a, r, knee = np.broadcast_arrays(f, a, r, knee)
-    rot = hip_rotation_matrix(f, a, r, side=g.side)
-    knee_pos = rot @ g.knee_centre_m
-    ankle_pos = knee_pos + (rot @ rot_z(-knee)) @ g.ankle_centre_m
-    return fppa_from_points(np.zeros(3), knee_pos, ankle_pos, side=g.side)[()]
+    """The right-side twin of a geometry (itself if it is right): the stance models are right-legged."""
+    return g if g.side == "right" else mirror_geometry(g)
 
 
 @dataclass(frozen=True)
 class LegChain:
-    """Points of the posed chain in a world frame with the ankle at the origin, m.
+    """The posed chain in a world frame with the ankle at the origin, m (x anterior, y up, z right).
 
-    Each point has shape ``S + (3,)`` (``S`` the broadcast shape of the
-    inputs); x anterior, y up, z to the subject's right.
+    Each point has shape ``S + (3,)`` (``S`` the broadcast shape of the inputs).
 
     Attributes
     ----------
-    hip, knee, ankle : numpy.ndarray
+    hip_m, knee_m, ankle_m : numpy.ndarray
         Joint centres of the stance leg.
-    pelvis : numpy.ndarray, shape ``S + (k, 3)``
-        Pelvis stick points (NaN breaks the line), as in the other figures.
-    neutral_knee : numpy.ndarray
+    neutral_knee_m : numpy.ndarray
         Where the knee would be with no knee swing and no extra rotation.
+    pelvis_rotation : numpy.ndarray, shape ``S + (3, 3)``
+        Pelvis-to-world rotation (the pelvic drop), for posing the pelvis
+        about the hip (:func:`glutemed.kinematics.rotate_points`).
+    geometry : Geometry
+        The leg's geometry (its side and landmarks).
     """
 
-    hip: NDArray[np.float64]
-    knee: NDArray[np.float64]
-    ankle: NDArray[np.float64]
-    pelvis: NDArray[np.float64]
-    neutral_knee: NDArray[np.float64]
+    hip_m: NDArray[np.float64]
+    knee_m: NDArray[np.float64]
+    ankle_m: NDArray[np.float64]
+    neutral_knee_m: NDArray[np.float64]
+    pelvis_rotation: NDArray[np.float64]
+    geometry: Geometry
 
 
 @dataclass(frozen=True)
@@ -284,8 +145,8 @@ class KneeValgusResult:
     fppa_deg : numpy.ndarray
         Frontal plane projection angle, degrees (positive = valgus).
     hip_adduction_deg, hip_rotation_deg, hip_flexion_deg : numpy.ndarray
-        Hip angles relative to the pelvis, degrees (positive = adduction,
-        internal rotation, flexion).
+        Total hip angles relative to the pelvis, degrees (positive =
+        adduction, internal rotation, flexion), extra rotation included.
     pelvic_drop_deg : numpy.ndarray
         Contralateral pelvic drop from the hip-drop model, degrees.
     knee_medial_shift_m : numpy.ndarray
@@ -301,7 +162,7 @@ class KneeValgusResult:
     within_joint_ranges : numpy.ndarray of bool
         False where a hip angle leaves the published joint ranges (the model
         is then extrapolating).
-    activity : str
+    activity, sex : str
     chain : LegChain
         Points for drawing.
     """
@@ -317,6 +178,7 @@ class KneeValgusResult:
     balance_tilt_deg: NDArray[np.float64]
     within_joint_ranges: NDArray[np.bool_]
     activity: str
+    sex: str
     chain: LegChain
 
 
@@ -326,35 +188,29 @@ def _swing_rotation(knee_rad: NDArray[np.float64], psi_rad: NDArray[np.float64],
 
     Returns the rotation and the femur's rotation before the swing.
     """
-    base = rot_z(_squat_flexion_rad(knee_rad, g))
-    hip_to_ankle = base @ g.knee_centre_m + (base @ rot_z(-knee_rad)) @ g.ankle_centre_m
+    base = rot_z(ankle_under_hip_flexion_rad(knee_rad, g))
+    _, hip_to_ankle = leg_points_m(base, knee_rad, g)
     axis = -hip_to_ankle / np.linalg.norm(hip_to_ankle, axis=-1, keepdims=True)  # ankle to hip, upward
     # a positive swing about the upward axis turns the (anterior) knee toward the midline
-    return rotation_about_axis(axis, _medial_sign(g) * psi_rad) @ base, base
+    return rotation_about_axis(axis, medial_sign(g.side) * psi_rad) @ base, base
 
 
-def _fppa_of_swing(knee_rad: NDArray[np.float64], psi_rad: NDArray[np.float64], g: Geometry) -> NDArray[np.float64]:
-    rot, _ = _swing_rotation(knee_rad, psi_rad, g)
-    knee_pos = rot @ g.knee_centre_m
-    ankle_pos = knee_pos + (rot @ rot_z(-knee_rad)) @ g.ankle_centre_m
-    return fppa_from_points(np.zeros(3), knee_pos, ankle_pos, side=g.side)
-
-
+@functools.lru_cache(maxsize=16)
 def _swing_line(g: Geometry) -> tuple[float, float]:
     """Calibrated ``(psi_1, k)`` of the knee-swing line, degrees and degrees per unit strength."""
-    from glutemed.pelvic_drop import _memo  # shared memo keyed by geometry identity
+    knee = np.full_like(_PSI_GRID_DEG, np.radians(literature_value(KNEE_ACTIVITIES[CALIBRATED_ACTIVITY][0])))
+    swung, _ = _swing_rotation(knee, np.radians(_PSI_GRID_DEG), g)
+    fppa = fppa_from_points(np.zeros(3), *leg_points_m(swung, knee, g), side=g.side)
+    if np.any(np.diff(fppa) <= 0):
+        raise ValueError(f"{g.name}: FPPA does not grow with knee swing; cannot calibrate")
+    psi_healthy = float(np.interp(literature_value("fppa_squat_controls"), fppa, _PSI_GRID_DEG))
+    psi_pfp = float(np.interp(literature_value("fppa_squat_pfp"), fppa, _PSI_GRID_DEG))
+    deficit = literature_value("pfp_abduction_strength_deficit") / 100.0
+    return psi_healthy, (psi_pfp - psi_healthy) / deficit
 
-    def make() -> tuple[float, float]:
-        knee = np.radians(literature_value(KNEE_ACTIVITIES[CALIBRATED_ACTIVITY][0]))
-        fppa = _fppa_of_swing(np.full_like(_PSI_GRID_DEG, knee), np.radians(_PSI_GRID_DEG), g)
-        if np.any(np.diff(fppa) <= 0):
-            raise ValueError(f"{g.name}: FPPA does not grow with knee swing; cannot calibrate")
-        psi_healthy = float(np.interp(literature_value("fppa_squat_controls"), fppa, _PSI_GRID_DEG))
-        psi_pfp = float(np.interp(literature_value("fppa_squat_pfp"), fppa, _PSI_GRID_DEG))
-        deficit = literature_value("pfp_abduction_strength_deficit") / 100.0
-        return psi_healthy, (psi_pfp - psi_healthy) / deficit
 
-    return _memo(("swing", id(g)), g, make)
+def _strength(strength: ArrayLike) -> NDArray[np.float64]:
+    return checked_array(strength, "strength", STRENGTH_RANGE, "(fraction of normative)")
 
 
 def knee_swing_deg(strength: ArrayLike = 1.0, geometry: Geometry | str | None = None) -> NDArray[np.float64]:
@@ -369,37 +225,57 @@ def knee_swing_deg(strength: ArrayLike = 1.0, geometry: Geometry | str | None = 
     >>> bool(knee_swing_deg(0.5) > knee_swing_deg(1.0) > 0)
     True
     """
-    g = resolve_geometry(geometry)
-    s = check_in_range(as_finite_array(strength, "strength"), "strength", *STRENGTH_RANGE,
-                       "(fraction of normative)")
-    psi_1, slope = _swing_line(g)
-    return np.clip(psi_1 + slope * (1.0 - s), 0.0, MAX_KNEE_SWING_DEG)[()]
+    psi_1, slope = _swing_line(resolve_geometry(geometry))
+    return np.clip(psi_1 + slope * (1.0 - _strength(strength)), 0.0, MAX_KNEE_SWING_DEG)[()]
+
+
+def activity_knee_flexion_deg(activity: str) -> float:
+    """The cited knee flexion of an activity, degrees.
+
+    Examples
+    --------
+    >>> activity_knee_flexion_deg("running")  # Heiderscheit et al. 2011
+    46.3
+    """
+    check_name(activity, "activity", KNEE_ACTIVITIES)
+    return literature_value(KNEE_ACTIVITIES[activity][0])
+
+
+def _medial_shift_m(knee_m: NDArray[np.float64], ankle_from_hip_m: NDArray[np.float64],
+                    side: str) -> NDArray[np.float64]:
+    """Signed distance of the knee from the hip-ankle line in the camera image, medial positive."""
+    knee, line = to_frontal(knee_m, side), to_frontal(ankle_from_hip_m, side)
+    return cross2(line / np.linalg.norm(line, axis=-1, keepdims=True), knee)
 
 
 def knee_valgus(
     strength: ArrayLike = 1.0,
     activity: str = "single_leg_squat",
-    geometry: Geometry | str | None = None,
     *,
+    sex: str = "male",
     knee_flexion_deg: ArrayLike | None = None,
-    hip_rotation_deg: ArrayLike = 0.0,
+    extra_hip_rotation_deg: ArrayLike = 0.0,
+    geometry: Geometry | str | None = None,
 ) -> KneeValgusResult:
     """The stance leg's chain for a given abductor strength: pelvic drop to FPPA.
 
     Parameters
     ----------
     strength : float or array_like
-        Hip abductor strength as a fraction of a normative runner's (0-1.5).
+        Hip abductor strength as a fraction of the mean of the runner's sex (0-1.5).
     activity : {"single_leg_squat", "running"}
         Sets the knee flexion (cited) and the load of the hip-drop model.
+    sex : {"male", "female"}
+        Whose strength norm ``strength = 1`` means (sets the pelvic drop).
+    knee_flexion_deg : float, array_like or None
+        Override the activity's knee flexion, degrees (:data:`KNEE_FLEXION_RANGE_DEG`).
+    extra_hip_rotation_deg : float or array_like
+        Extra internal rotation of the femur about its own long axis,
+        degrees (:data:`EXTRA_HIP_ROTATION_RANGE_DEG`), on top of what the
+        model gives; the whole chain is then moved so the foot stays where
+        it was. The result's ``hip_rotation_deg`` is the total.
     geometry : Geometry, str or None
         Default gait2392, right leg; a mirrored geometry gives the left leg.
-    knee_flexion_deg : float, array_like or None
-        Override the activity's knee flexion, degrees (0-120).
-    hip_rotation_deg : float or array_like
-        Extra internal rotation of the femur about its own long axis,
-        degrees (-40 to 40), on top of what the model gives; the whole chain
-        is then moved so the foot stays where it was.
 
     Returns
     -------
@@ -408,7 +284,7 @@ def knee_valgus(
     Raises
     ------
     ValueError
-        For an unknown activity or a value outside its range.
+        For an unknown activity or sex, or a value outside its range.
 
     Examples
     --------
@@ -420,70 +296,45 @@ def knee_valgus(
     """
     g = resolve_geometry(geometry)
     check_name(activity, "activity", KNEE_ACTIVITIES)
-    knee_entry, drop_activity = KNEE_ACTIVITIES[activity]
-    s = check_in_range(as_finite_array(strength, "strength"), "strength", *STRENGTH_RANGE,
-                       "(fraction of normative)")
-    knee = _knee_rad(literature_value(knee_entry) if knee_flexion_deg is None else knee_flexion_deg, g)
-    extra = as_finite_array(hip_rotation_deg, "hip_rotation_deg")
-    check_in_range(extra, "hip_rotation_deg", *g.range_deg("hip_rotation"), "deg")
+    check_name(sex, "sex", SEXES)
+    s = _strength(strength)
+    knee_deg = activity_knee_flexion_deg(activity) if knee_flexion_deg is None else knee_flexion_deg
+    knee = np.radians(checked_array(knee_deg, "knee_flexion_deg", KNEE_FLEXION_RANGE_DEG, "deg"))
+    extra = checked_array(extra_hip_rotation_deg, "extra_hip_rotation_deg", EXTRA_HIP_ROTATION_RANGE_DEG, "deg")
     s, knee, extra = np.broadcast_arrays(s, knee, np.radians(extra))
-    sign = _medial_sign(g)
+    sign = medial_sign(g.side)
 
-    right = _right_side(g)  # the stance models are written for the right leg; the left mirrors them
-    drop = np.radians(hip_drop(s, drop_activity, 0.0, geometry=right).drop_deg)
-    _, com = upper_body_com(drop, 0.0, geometry=right)
+    drop = pelvic_drop(s, KNEE_ACTIVITIES[activity][1], 0.0, sex, _right_side(g))
     psi = np.radians(knee_swing_deg(s, g))
     swung, base = _swing_rotation(knee, psi, g)
-    unswung = base
-    hip_to_ankle = np.linalg.norm(base @ g.knee_centre_m + (base @ rot_z(-knee)) @ g.ankle_centre_m, axis=-1)
-    tilt = np.arcsin(np.clip(com[..., 0] / hip_to_ankle, -1.0, 1.0))  # foot under the centre of mass
-    tilt_rot = rot_x(sign * tilt)  # the whole leg turns inward about the hip, seen from the front
+    _, unswung_ankle = leg_points_m(base, knee, g)
+    # the whole leg turns inward about the hip, seen from the front, until the foot is under the mass
+    tilt = np.arcsin(np.clip(drop.com_m[..., 0] / np.linalg.norm(unswung_ankle, axis=-1), -1.0, 1.0))
+    tilt_rot = rot_x(sign * tilt)
     femur = tilt_rot @ swung @ rot_y(sign * extra)
-    pelvis_rot = rot_x(-sign * drop)  # swing side lower
+    pelvis_rot = rot_x(-sign * np.radians(drop.drop_deg))  # swing side lower
 
-    knee_pos = femur @ g.knee_centre_m
-    ankle_pos = knee_pos + (femur @ rot_z(-knee)) @ g.ankle_centre_m
-    neutral_knee = (tilt_rot @ unswung) @ g.knee_centre_m
-    relative = np.swapaxes(pelvis_rot, -1, -2) @ femur
-    flexion, adduction, rotation = np.degrees(hip_angles_from_matrix(relative, side=g.side))
-    fppa = fppa_from_points(np.zeros(3), knee_pos, ankle_pos, side=g.side)
-
-    # medial distance of the knee from the hip-ankle line in the camera image
-    line = ankle_pos[..., 1:] / np.linalg.norm(ankle_pos[..., 1:], axis=-1, keepdims=True)  # (y, z), unit
-    k = knee_pos[..., 1:]
-    shift = -sign * (k[..., 0] * line[..., 1] - k[..., 1] * line[..., 0])  # signed distance, medial positive
-
-    hip = g.hip_centre_m
-    lm = g.pelvis_landmarks_m
-    back = lm.get("sacrum", lm["back_joint"])
-    gap = np.full(3, np.nan)
-    pelvis_local = np.array([lm["asis_left"], lm["asis_right"], lm["hip_centre_right"], lm["hip_centre_left"],
-                             lm["asis_left"], gap, lm["asis_right"], back, lm["asis_left"]]) - hip
-    pelvis = np.einsum("...ij,kj->...ki", pelvis_rot, pelvis_local)
-
-    def planted(p: NDArray[np.float64]) -> NDArray[np.float64]:
-        offset = ankle_pos if p.ndim == ankle_pos.ndim else ankle_pos[..., None, :]
-        return p - offset
-
-    chain = LegChain(
-        hip=planted(np.zeros_like(knee_pos)), knee=planted(knee_pos), ankle=planted(ankle_pos),
-        pelvis=planted(pelvis), neutral_knee=planted(neutral_knee),
-    )
-    inside = np.ones(fppa.shape, dtype=bool)
+    knee_m, ankle_m = leg_points_m(femur, knee, g)
+    neutral_knee_m, _ = leg_points_m(tilt_rot @ base, knee, g)
+    flexion, adduction, rotation = np.degrees(hip_angles_from_matrix(np.swapaxes(pelvis_rot, -1, -2) @ femur,
+                                                                     side=g.side))
+    inside = np.ones(knee_m.shape[:-1], dtype=bool)
     for angle, coordinate in ((flexion, "hip_flexion"), (adduction, "hip_adduction"), (rotation, "hip_rotation")):
         lo, hi = g.range_deg(coordinate)
         inside &= (angle >= lo) & (angle <= hi)
     return KneeValgusResult(
-        fppa_deg=fppa[()],
+        fppa_deg=fppa_from_points(np.zeros(3), knee_m, ankle_m, side=g.side)[()],
         hip_adduction_deg=adduction[()],
         hip_rotation_deg=rotation[()],
         hip_flexion_deg=flexion[()],
-        pelvic_drop_deg=np.degrees(drop)[()],
-        knee_medial_shift_m=shift[()],
+        pelvic_drop_deg=np.asarray(drop.drop_deg),
+        knee_medial_shift_m=_medial_shift_m(knee_m, ankle_m, g.side)[()],
         knee_flexion_deg=np.degrees(knee)[()],
         knee_swing_deg=np.degrees(psi)[()],
         balance_tilt_deg=np.degrees(tilt)[()],
         within_joint_ranges=inside[()],
         activity=activity,
-        chain=chain,
+        sex=sex,
+        chain=LegChain(hip_m=-ankle_m, knee_m=knee_m - ankle_m, ankle_m=np.zeros_like(ankle_m),
+                       neutral_knee_m=neutral_knee_m - ankle_m, pelvis_rotation=pelvis_rot, geometry=g),
     )

@@ -19,12 +19,13 @@ from numpy.typing import ArrayLike, NDArray
 
 from glutemed._checks import check_name
 from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
-from glutemed.posing import hip_angles_rad
+from glutemed.kinematics import hip_angles_rad
 from glutemed.rotations import hip_axes, hip_rotation_derivatives, hip_rotation_matrix
 
 __all__ = [
     "ACTIONS",
     "MomentArms",
+    "action_roles",
     "muscle_lengths",
     "lines_of_action",
     "moment_arms",
@@ -291,3 +292,33 @@ def role_switch_flexion_deg(
         return float("nan")
     i = change[0]
     return float(flexion[i] - values[i] * (flexion[i + 1] - flexion[i]) / (values[i + 1] - values[i]))
+
+
+#: Words for each action's positive and negative sign.
+_ROLE_WORDS: tuple[tuple[str, str], ...] = (("abductor", "adductor"), ("internal rotator", "external rotator"),
+                                             ("flexor", "extensor"))
+
+
+def action_roles(moment_arms_m: ArrayLike) -> list[str]:
+    """The roles implied by one portion's ``(abduction, internal_rotation, flexion)`` moment arms.
+
+    Parameters
+    ----------
+    moment_arms_m : array_like, shape (3,)
+        Moment arms in :data:`ACTIONS` order, m (one row of ``MomentArms.as_array()``).
+
+    Returns
+    -------
+    list of str
+        One word per action: a positive moment arm makes the muscle an
+        abductor, internal rotator, flexor; a negative one the opposite.
+
+    Examples
+    --------
+    >>> action_roles([0.05, -0.02, 0.01])
+    ['abductor', 'external rotator', 'flexor']
+    """
+    values = np.asarray(moment_arms_m, dtype=np.float64)
+    if values.shape != (len(ACTIONS),):
+        raise ValueError(f"moment_arms_m must have shape (3,) in the order {', '.join(ACTIONS)}; got {values.shape}")
+    return [pos if v >= 0 else neg for v, (pos, neg) in zip(values, _ROLE_WORDS)]

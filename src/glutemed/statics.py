@@ -26,21 +26,43 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from glutemed._checks import as_finite_array, check_in_range, check_name
+from glutemed._checks import check_name, checked_array
 from glutemed.geometry import Geometry, resolve_geometry
+from glutemed.kinematics import cross2, to_frontal
 from glutemed.literature import literature_value
 from glutemed.muscles import lines_of_action, moment_arms
 from glutemed.segments import upper_body_com
 
-__all__ = ["ACTIVITIES", "StanceResult", "activity_factor", "abductor_unit_forces", "single_leg_stance",
-           "cross2"]
+__all__ = ["ACTIVITIES", "BODY_MASS_RANGE_KG", "CANE_FORCE_RANGE_BW", "TRUNK_LEAN_RANGE_DEG", "StanceResult",
+           "SEXES", "abductor_strength_norm_nm_kg", "activity_factor", "abductor_unit_forces", "single_leg_stance"]
+
+#: Sexes with a published strength norm (Ramskov et al. 2014).
+SEXES: tuple[str, str] = ("female", "male")
 
 #: Activities, in order of demand.
 ACTIVITIES: tuple[str, str, str] = ("stance", "walking", "running")
 
-BODY_MASS_RANGE_KG = (20.0, 250.0)
-TRUNK_LEAN_RANGE_DEG = (-30.0, 30.0)
-CANE_FORCE_RANGE_BW = (0.0, 0.5)
+#: Valid body mass, kg.
+BODY_MASS_RANGE_KG: tuple[float, float] = (40.0, 150.0)
+#: Valid trunk lean, degrees (positive toward the stance side).
+TRUNK_LEAN_RANGE_DEG: tuple[float, float] = (-15.0, 30.0)
+#: Valid cane force, body weights (Brand & Crowninshield 1980: canes rarely carry more than about 20 % BW).
+CANE_FORCE_RANGE_BW: tuple[float, float] = (0.0, 0.25)
+
+
+def abductor_strength_norm_nm_kg(sex: str) -> float:
+    """Mean eccentric hip abduction strength of novice runners of one sex, N m/kg.
+
+    ``strength = 1`` in every model means this norm (Ramskov et al. 2014,
+    831 novice runners: men 1.62, women 1.41 N m/kg).
+
+    Examples
+    --------
+    >>> abductor_strength_norm_nm_kg("female"), abductor_strength_norm_nm_kg("male")
+    (1.41, 1.62)
+    """
+    check_name(sex, "sex", SEXES)
+    return literature_value("abductor_strength_men" if sex == "male" else "abductor_strength_women")
 
 
 def activity_factor(activity: str) -> float:
@@ -53,16 +75,6 @@ def activity_factor(activity: str) -> float:
     """
     check_name(activity, "activity", ACTIVITIES)
     return literature_value(f"vertical_force_{activity}")
-
-
-def cross2(r: NDArray[np.float64], f: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Moment of force ``f`` at ``r`` (both (medial, up), ``(..., 2)``); positive lifts the swing side."""
-    return r[..., 0] * f[..., 1] - r[..., 1] * f[..., 0]
-
-
-def _frontal(vec_pelvis: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Pelvis-frame vector(s) (..., 3) -> (medial, up) for the right side."""
-    return np.stack([-vec_pelvis[..., 2], vec_pelvis[..., 1]], axis=-1)
 
 
 def abductor_unit_forces(
@@ -97,9 +109,9 @@ def abductor_unit_forces(
     g = resolve_geometry(geometry)
     lines = lines_of_action(0.0, hip_adduction_deg, 0.0, geometry=g)
     unit = np.stack([lines[p] for p in ("anterior", "middle", "posterior")], axis=-2)  # on femur
-    force_on_pelvis = -_frontal(unit) * g.max_isometric_force_n[:, None]
+    force_on_pelvis = -to_frontal(unit, g.side) * g.max_isometric_force_n[:, None]
     arms = moment_arms(0.0, hip_adduction_deg, 0.0, geometry=g).as_array()[..., 0]  # abduction
-    origin = _frontal(g.origins_m - g.hip_centre_m)
+    origin = to_frontal(g.origins_m - g.hip_centre_m, g.side)
     return force_on_pelvis, arms * g.max_isometric_force_n, origin
 
 
@@ -167,10 +179,6 @@ class StanceResult:
     balanced: NDArray[np.bool_]
 
 
-def _checked(value: ArrayLike, name: str, bounds: tuple[float, float], unit: str) -> NDArray[np.float64]:
-    return check_in_range(as_finite_array(value, name), name, *bounds, unit)
-
-
 def single_leg_stance(
     body_mass_kg: ArrayLike = 70.0,
     trunk_lean_deg: ArrayLike = 0.0,
@@ -185,13 +193,13 @@ def single_leg_stance(
     Parameters
     ----------
     body_mass_kg : float or array_like
-        Body mass, kg (20-250).
+        Body mass, kg (40-150, :data:`BODY_MASS_RANGE_KG`).
     trunk_lean_deg : float or array_like
-        Trunk angle to the vertical, degrees (-30 to 30): **positive leans
+        Trunk angle to the vertical, degrees (-15 to 30): **positive leans
         toward the stance side** (over the stance leg, as in a compensated
         Trendelenburg gait), negative toward the swing side.
     cane_force_bw : float or array_like
-        Upward force through a cane in the opposite hand, body weights (0-0.5).
+        Upward force through a cane in the opposite hand, body weights (0-0.25).
     activity : {"stance", "walking", "running"}
         Scales the weight by the activity's peak vertical ground force.
     geometry : Geometry, str or None
@@ -219,13 +227,13 @@ def single_leg_stance(
     True
     """
     g = resolve_geometry(geometry)
-    mass = _checked(body_mass_kg, "body_mass_kg", BODY_MASS_RANGE_KG, "kg")
-    lean = _checked(trunk_lean_deg, "trunk_lean_deg", TRUNK_LEAN_RANGE_DEG, "deg")
-    cane = _checked(cane_force_bw, "cane_force_bw", CANE_FORCE_RANGE_BW, "BW")
+    mass = checked_array(body_mass_kg, "body_mass_kg", BODY_MASS_RANGE_KG, "kg")
+    lean = checked_array(trunk_lean_deg, "trunk_lean_deg", TRUNK_LEAN_RANGE_DEG, "deg")
+    cane = checked_array(cane_force_bw, "cane_force_bw", CANE_FORCE_RANGE_BW, "BW")
     factor = activity_factor(activity)
     if cane_distance_m is None:
         cane_distance_m = literature_value("cane_lateral_distance")
-    cane_distance_m = float(_checked(cane_distance_m, "cane_distance_m", (0.0, 1.0), "m"))
+    cane_distance_m = float(checked_array(cane_distance_m, "cane_distance_m", (0.0, 1.0), "m"))
     mass, lean, cane = np.broadcast_arrays(mass, lean, cane)
 
     weight = mass * literature_value("gravity")
