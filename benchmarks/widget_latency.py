@@ -57,7 +57,7 @@ def time_replot(panel_class: type[Panel]) -> list[float]:
         start = time.perf_counter()
         panel.sliders[name].value = value
         panel.fig.clear()
-        artists = panel.build()
+        artists = panel.draw(panel.compute(panel.values))  # model + every artist, from scratch
         for artist in artists:  # draw the moving artists too, in a plain full render
             artist.set_animated(False)
         png = BlitRenderer(panel.fig, []).render()

@@ -16,27 +16,19 @@ from pathlib import Path
 import numpy as np
 from matplotlib.figure import Figure
 
-from glutemed.drawing import (
-    OKABE_ITO,
-    VIEWS,
-    add_portion_legend,
-    draw_forces,
-    draw_frontal_figure,
-    draw_level_pelvis,
-    draw_moment_arm_curves,
-    draw_chain,
-    draw_chain_axes,
-    draw_view,
-    new_figure,
-)
+from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
+from glutemed.kinematics import frontal_figure, pose_leg
 from glutemed.knee_chain import knee_valgus
 from glutemed.literature import literature_value
-from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
 from glutemed.muscles import moment_arms
-from glutemed.pelvic_drop import hip_drop, pelvic_drop
-from glutemed.posing import pose_leg
-from glutemed.segments import frontal_figure
+from glutemed.pelvic_drop import pelvic_drop, pelvic_drop_deg
 from glutemed.statics import single_leg_stance
+from glutemed.views.hip import add_portion_legend, draw_hip_view
+from glutemed.views.knee import draw_chain, draw_chain_axes
+from glutemed.views.moment_arms import draw_moment_arm_curves
+from glutemed.views.projection import PLANES
+from glutemed.views.stance import draw_forces, draw_frontal_figure, draw_level_pelvis
+from glutemed.views.style import OKABE_ITO, new_figure
 
 __all__ = [
     "lines_of_action_figure",
@@ -72,7 +64,7 @@ def lines_of_action_figure(geometry: Geometry | str | None = None,
     fig = new_figure(13.0, 5.2)
     axes = fig.subplots(1, 3)
     pose = pose_leg(hip_flexion_deg=hip_flexion_deg, geometry=g)
-    views = [draw_view(ax, pose, view, zoom="hip", legend=False) for ax, view in zip(axes, VIEWS)]
+    views = [draw_hip_view(ax, pose, plane, zoom="hip", legend=False) for ax, plane in zip(axes, PLANES)]
     add_portion_legend(fig, views[0])
     fig.suptitle(f"Gluteus medius lines of action, right hip ({g.name}, "
                  f"hip flexion {hip_flexion_deg:.0f}°)")
@@ -133,7 +125,7 @@ def stance_free_body_figure(geometry: Geometry | str | None = None, body_mass_kg
     cases = [(0.0, 0.0, "Upright"), (10.0, 0.1, "Trunk lean 10° + cane 0.1 BW")]
     for ax, (lean, cane, title) in zip(axes, cases):
         r = single_leg_stance(body_mass_kg, lean, cane, geometry=g)
-        draw_frontal_figure(ax, frontal_figure(0.0, np.radians(lean), geometry=g),
+        draw_frontal_figure(ax, frontal_figure(0.0, np.radians(lean), geometry=g), r.com_m,
                             label=f"{title}: contact {float(r.hip_contact_force_bw):.2f} BW")
         draw_forces(ax, r)
     fig.suptitle(f"Single-leg stance, {body_mass_kg:.0f} kg, forces to scale ({g.name})")
@@ -154,11 +146,11 @@ def weak_vs_strong_figure(geometry: Geometry | str | None = None, activity: str 
     axes = fig.subplots(1, 2, sharey=True)
     level = frontal_figure(0.0, 0.0, geometry=g)
     for ax, strength in zip(axes, strengths):
-        r = hip_drop(strength, activity, 0.0, geometry=g)
+        r = pelvic_drop(strength, activity, 0.0, geometry=g)
         drop = float(r.drop_deg)
         draw_level_pelvis(ax, level)
         words = "normative" if strength == 1.0 else f"{strength:.1f} × normative"
-        draw_frontal_figure(ax, frontal_figure(np.radians(drop), 0.0, geometry=g),
+        draw_frontal_figure(ax, frontal_figure(np.radians(drop), 0.0, geometry=g), r.com_m,
                             label=f"Strength {words}: drop {drop:.1f}°")
     fig.suptitle(f"{activity.capitalize()}: the same body, strong and weak abductors "
                  f"(dashed: level pelvis; {g.name})")
@@ -180,7 +172,7 @@ def drop_vs_strength_figure(geometry: Geometry | str | None = None) -> Figure:
     styles = {"stance": ("-", OKABE_ITO["black"]), "walking": ("--", OKABE_ITO["blue"]),
               "running": ("-.", OKABE_ITO["vermilion"])}
     for activity, (ls, colour) in styles.items():
-        ax.plot(strength, pelvic_drop(strength, activity, geometry=g), linestyle=ls, color=colour,
+        ax.plot(strength, pelvic_drop_deg(strength, activity, geometry=g), linestyle=ls, color=colour,
                 linewidth=3, label=activity)
     ax.axvline(1.0, color="#888888", linewidth=1.0)
     ax.set_xlabel("hip abductor strength (× normative runner)")
@@ -206,11 +198,11 @@ def knee_valgus_figure(geometry: Geometry | str | None = None, activity: str = "
     axes = fig.subplots(1, 2)
     titles = {"oblique": "3-D view (front, outer side, above)", "camera": "Frontal camera: the FPPA"}
     for ax, view in zip(axes, titles):
-        draw_chain_axes(ax, view, titles[view])
+        draw_chain_axes(ax, view, titles[view], g.side)
         for i, (strength, kind) in enumerate(zip(strengths, ("strong", "weak"))):
             label = (f"strength {strength:.1f} × normative: FPPA {float(r.fppa_deg[i]):.1f}°, "
                      f"knee {100 * float(r.knee_medial_shift_m[i]):.1f} cm medial")
-            draw_chain(ax, r.chain, view, kind, side=g.side, label=label, index=(i,))
+            draw_chain(ax, r.chain, view, kind, label=label, index=(i,))
     fig.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center", ncols=1, framealpha=0.9)
     words = activity.replace("_", " ")
     fig.suptitle(f"{words.capitalize()}, knee flexed {float(r.knee_flexion_deg[0]):.0f}°: "

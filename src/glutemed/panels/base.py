@@ -1,0 +1,299 @@
+"""One base for every widget panel: values -> model -> view update -> render -> declared readout.
+
+Pattern
+-------
+1. A panel *declares* its controls (:class:`Slider`, :class:`Choice`) under
+   the model's parameter names, with ranges taken from the model's own
+   constants, and its readout rows (:class:`Row`: label, value, format,
+   unit), rendered both as HTML beside the figure and as the stored plain
+   text.
+2. It implements three methods: :meth:`Panel.compute` (run the models for
+   the control values), :meth:`Panel.draw` (build the artists once with the
+   views, return the moving ones) and :meth:`Panel.move` (move them with the
+   views' ``update_*``). Panels hold no science.
+3. The figure is rendered by blitting (:class:`BlitRenderer`): the static
+   background is drawn once and kept; each step redraws only the moving
+   artists and sends a PNG to an ``ipywidgets.Image``.
+
+Displayed in a notebook, a panel shows the live widget; where widgets cannot
+run (a notebook viewed on GitHub), the stored output falls back to a PNG
+snapshot and the text readout.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.figure import Figure
+from PIL import Image
+
+from glutemed._checks import check_in_range, check_name
+from glutemed.geometry import Geometry, resolve_geometry
+from glutemed.views.style import new_figure
+
+__all__ = ["BlitRenderer", "Choice", "Panel", "Row", "Slider"]
+
+Values = Mapping[str, Any]
+
+
+class BlitRenderer:
+    """Render a figure to PNG, redrawing only its animated artists.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        A figure with an Agg canvas whose axes limits no longer change.
+    artists : list of matplotlib.artist.Artist
+        The artists that move; they are marked animated and drawn over a
+        cached background at every :meth:`render`.
+
+    Examples
+    --------
+    >>> fig = new_figure(2, 2)
+    >>> ax = fig.add_subplot()
+    >>> (line,) = ax.plot([0, 1], [0, 1])
+    >>> png = BlitRenderer(fig, [line]).render()
+    >>> png[:4] == b"\\x89PNG"
+    True
+    """
+
+    def __init__(self, fig: Figure, artists: list[Artist]):
+        self.fig = fig
+        self.artists = list(artists)
+        for artist in self.artists:
+            artist.set_animated(True)
+        self._background = None
+
+    def invalidate(self) -> None:
+        """Forget the cached background (after a change to a static artist)."""
+        self._background = None
+
+    def render(self) -> bytes:
+        """PNG bytes of the figure in its current state."""
+        canvas = self.fig.canvas
+        if self._background is None:
+            canvas.draw()  # static parts only: animated artists are skipped
+            self._background = canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            canvas.restore_region(self._background)
+        for artist in self.artists:
+            self.fig.draw_artist(artist)
+        rgba = np.asarray(canvas.buffer_rgba())
+        out = io.BytesIO()
+        Image.fromarray(rgba[..., :3]).save(out, format="png", compress_level=1)
+        return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Slider:
+    """A slider bound to a model parameter.
+
+    ``bounds`` are the model's own valid range (a tuple, or a function of
+    the geometry for joint ranges); ``label`` names the quantity in full and
+    ``unit`` its unit: the slider's accessible name is ``"label (unit)"``.
+    """
+
+    name: str
+    label: str
+    unit: str
+    bounds: tuple[float, float] | Callable[[Geometry], tuple[float, float]]
+    step: float = 1.0
+    fmt: str = ".0f"
+
+    @property
+    def description(self) -> str:
+        """The slider's visible label and accessible name."""
+        return f"{self.label} ({self.unit})"
+
+    def range_for(self, geometry: Geometry) -> tuple[float, float]:
+        """The slider's range for ``geometry``."""
+        return self.bounds(geometry) if callable(self.bounds) else self.bounds
+
+    def widget(self, value: float, geometry: Geometry) -> widgets.FloatSlider:
+        """A keyboard-operable ``FloatSlider`` starting at ``value`` (checked against the range)."""
+        low, high = self.range_for(geometry)
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
+            raise ValueError(f"{self.name} must be a number between {low:g} and {high:g}; got {value!r}")
+        check_in_range(np.asarray(float(value)), self.name, low, high, self.unit)
+        slider = widgets.FloatSlider(
+            value=float(value), min=low, max=high, step=self.step, description=self.description,
+            continuous_update=True, readout=True, readout_format=self.fmt,
+            style={"description_width": "initial"}, layout=widgets.Layout(width="38em"),
+        )
+        slider.add_class("glutemed-slider")
+        return slider
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Toggle buttons bound to a model parameter; ``options`` are (label, value) pairs."""
+
+    name: str
+    description: str
+    options: tuple[tuple[str, str], ...]
+    button_width: str = "8em"
+
+    def widget(self, value: str) -> widgets.ToggleButtons:
+        """The buttons, starting at ``value`` (one of the option values)."""
+        check_name(value, self.name, [v for _, v in self.options])
+        buttons = widgets.ToggleButtons(options=list(self.options), value=value, description=self.description,
+                                        style={"button_width": self.button_width, "description_width": "initial"})
+        buttons.add_class("glutemed-choice")
+        return buttons
+
+
+@dataclass(frozen=True)
+class Row:
+    """One readout row: a label and a value formatted with its unit.
+
+    ``value`` takes the control values and the panel's model state and
+    returns a number, a tuple of numbers or a text; ``fmt`` is a
+    :meth:`str.format` pattern applied to it (a tuple fills several fields).
+    ``show`` hides the row when it returns False; ``colour`` tints the label.
+    """
+
+    label: str
+    value: Callable[[Values, Any], Any]
+    fmt: str = "{}"
+    unit: str = ""
+    show: Callable[[Values, Any], bool] | None = None
+    colour: str | None = None
+
+    def text(self, values: Values, state: Any) -> str:
+        """The formatted value and unit."""
+        v = self.value(values, state)
+        body = self.fmt.format(*v) if isinstance(v, tuple) else self.fmt.format(v)
+        return f"{body} {self.unit}".rstrip()
+
+    def visible(self, values: Values, state: Any) -> bool:
+        """Whether the row shows for these values."""
+        return self.show is None or bool(self.show(values, state))
+
+
+class Panel:
+    """Base class: declared controls and readout, a figure built once, a blitting renderer.
+
+    Subclasses set :attr:`controls`, :attr:`rows` and :attr:`figsize`, and
+    implement :meth:`compute`, :meth:`draw` and :meth:`move`.
+
+    Parameters
+    ----------
+    geometry : Geometry, str or None
+        Default gait2392.
+    **start
+        Starting value of any control, by model parameter name; a value
+        outside the control's range, or an unknown name, raises ``ValueError``.
+    """
+
+    controls: ClassVar[tuple[Slider | Choice, ...]] = ()
+    rows: ClassVar[tuple[Row, ...]] = ()
+    #: starting values of the controls
+    defaults: ClassVar[dict[str, Any]] = {}
+    #: figure size in inches (100 pixels per inch)
+    figsize: ClassVar[tuple[float, float]] = (12.0, 4.6)
+
+    def __init__(self, geometry: Geometry | str | None = None, **start: Any):
+        self.geometry = resolve_geometry(geometry)
+        names = [c.name for c in self.controls]
+        unknown = sorted(set(start) - set(names))
+        if unknown:
+            raise ValueError(f"{type(self).__name__} has no control {unknown[0]!r}; its controls are "
+                             f"{', '.join(names)}")
+        values = {**self.defaults, **start}
+        self.sliders: dict[str, widgets.FloatSlider] = {}
+        self.choices: dict[str, widgets.ToggleButtons] = {}
+        for control in self.controls:
+            if isinstance(control, Slider):
+                self.sliders[control.name] = control.widget(values[control.name], self.geometry)
+            else:
+                self.choices[control.name] = control.widget(values[control.name])
+        self.fig = new_figure(*self.figsize)
+        self.state = self.compute(self.values)
+        self.renderer = BlitRenderer(self.fig, self.draw(self.state))
+        self._layout()
+        for control in [*self.sliders.values(), *self.choices.values()]:
+            control.observe(self._on_change, names="value")
+        self.update()
+
+    # --- what each panel implements ---------------------------------------------------------
+    def compute(self, values: Values) -> Any:  # pragma: no cover - abstract
+        """Run the models for the control values; return the state the views and rows read."""
+        raise NotImplementedError
+
+    def draw(self, state: Any) -> list[Artist]:  # pragma: no cover - abstract
+        """Draw the whole figure for ``state`` with the views; return the moving artists."""
+        raise NotImplementedError
+
+    def move(self, state: Any) -> None:  # pragma: no cover - abstract
+        """Move the artists to ``state`` with the views' ``update_*`` functions."""
+        raise NotImplementedError
+
+    # --- shared machinery ----------------------------------------------------------------------
+    @property
+    def values(self) -> dict[str, Any]:
+        """Current control values keyed by model parameter name."""
+        out: dict[str, Any] = {name: float(s.value) for name, s in self.sliders.items()}
+        out.update({name: c.value for name, c in self.choices.items()})
+        return out
+
+    @property
+    def width_px(self) -> int:
+        """Width of the figure image on the page, pixels (the figure's own size)."""
+        return int(self.figsize[0] * 100)
+
+    def _layout(self) -> None:
+        self.image = widgets.Image(format="png", layout=widgets.Layout(
+            width="100%", max_width=f"{self.width_px}px", flex="1 1 640px"))
+        self.image.add_class("glutemed-figure")
+        self.readout = widgets.HTML(layout=widgets.Layout(min_width="18em", flex="0 0 auto"))
+        self.readout.add_class("glutemed-readout")
+        controls = widgets.VBox([*self.choices.values(), *self.sliders.values()])
+        # the readout sits beside the figure, or wraps below it on a narrow screen
+        figure_row = widgets.HBox([self.image, self.readout],
+                                  layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
+        self.widget = widgets.VBox([controls, figure_row])
+        self.widget.add_class("glutemed-panel")
+
+    def _on_change(self, change: Mapping) -> None:
+        self.update()
+
+    def update(self) -> None:
+        """Values -> model -> move the artists -> render -> readout."""
+        values = self.values
+        self.state = self.compute(values)
+        self.move(self.state)
+        self.image.value = self.renderer.render()
+        self.readout.value = self.readout_html()
+
+    def _visible_rows(self) -> list[tuple[Row, str]]:
+        values = self.values
+        return [(row, row.text(values, self.state)) for row in self.rows if row.visible(values, self.state)]
+
+    def readout_html(self) -> str:
+        """The readout as HTML (the live widget)."""
+        cells = []
+        for row, text in self._visible_rows():
+            style = f" style='color:{row.colour}'" if row.colour else ""
+            label = f"<b{style}>{row.label}</b> " if row.label else ""
+            cells.append(f"{label}{text}")
+        return "<div style='font-size:1.05em;line-height:1.5'>" + "<br>".join(cells) + "</div>"
+
+    def readout_text(self) -> str:
+        """The readout as plain text (the stored fallback output)."""
+        return "\n".join(f"{row.label}: {text}" if row.label else text for row, text in self._visible_rows())
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        # the stored snapshot: recompress harder than the live frames to keep notebooks small
+        snapshot = io.BytesIO()
+        Image.open(io.BytesIO(self.image.value)).save(snapshot, format="png", optimize=True)
+        bundle["image/png"] = base64.b64encode(snapshot.getvalue()).decode("ascii")
+        bundle["text/plain"] = self.readout_text()
+        return bundle
