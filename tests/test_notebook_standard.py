@@ -69,7 +69,7 @@ def test_exercises_have_checked_solutions(path: Path) -> None:
     assert solutions, "has at least one solution cell (tagged 'solution')"
     for cell in solutions:
         assert "assert" in cell.source, "a solution cell asserts a property of its answer"
-    checks = [c for c in nb.cells if c.cell_type == "code" and "gm.exercises.check(" in c.source]
+    checks = [c for c in nb.cells if c.cell_type == "code" and "gm.answers.check(" in c.source]
     assert len(checks) >= len(solutions), "every solution is followed by a check of the learner's answer"
 
 

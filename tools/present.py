@@ -48,6 +48,7 @@ def main() -> None:
     args = parser.parse_args()
     notebook = find_notebook(args.nb)
     print(f"Presenting {notebook.name} at http://127.0.0.1:{args.port}/ (Ctrl+C to stop)")
+    os.environ["GLUTEMED_PRESENT"] = "1"  # answer widgets show their prompts without exercise scaffolding
     os.execv(sys.executable, voila_command(notebook, args.port))
 
 

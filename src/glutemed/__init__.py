@@ -27,18 +27,32 @@ Arrays
     Angle arguments accept scalars or arrays and broadcast against each other;
     a point has shape ``(..., 3)`` and a rotation ``(..., 3, 3)``.
 
-Data flows one way: ``data/`` → :mod:`glutemed.geometry` and
-:mod:`glutemed.literature` → :mod:`glutemed.rotations` and
-:mod:`glutemed.posing` → :mod:`glutemed.muscles` → :mod:`glutemed.segments` →
-:mod:`glutemed.statics` → :mod:`glutemed.pelvic_drop` →
-:mod:`glutemed.knee_chain` → :mod:`glutemed.drawing` → :mod:`glutemed.panels` → notebooks and
-:mod:`glutemed.figures`. No module imports one later in that chain.
+Data flows one way, and no module imports one later in the chain::
+
+    data/ -> geometry, scaling, literature             (data, with provenance checks)
+          -> rotations, kinematics                     (core: posing and projecting points)
+          -> muscles -> segments -> statics -> pelvic_drop -> fppa -> knee_chain   (models)
+          -> views (style, projection, one module per scene)
+          -> panels (one base: values -> model -> view -> render -> readout)
+          -> answers, figures, notebooks
+
+Models return result dataclasses and never draw; views draw results and
+never run a model; panels hold no science. The UI layer (``answers``,
+``figures``, ``panels``, ``views``) is loaded on first use, so ``import
+glutemed`` needs only NumPy.
+
+Naming
+    Every numeric name carries its unit: ``_deg``, ``_rad``, ``_m``, ``_n``,
+    ``_bw`` (body weights), ``_nm_kg`` (N m per kg of body mass), ``_pct``.
+    Hip angles are always given in the order flexion, adduction, rotation.
+    ``strength`` is a fraction of the mean eccentric hip abduction strength
+    of novice runners of the chosen ``sex`` (Ramskov et al. 2014).
 
 Frontal-plane statics (single-leg stance on the right leg) use (medial, up)
 components: medial = toward the swing side; moments positive when they lift
 the swing side; forces often in body weights (``_bw``).
 
-Knee valgus (:mod:`glutemed.knee_chain`): the frontal plane projection angle
+Knee valgus (:mod:`glutemed.fppa`, :mod:`glutemed.knee_chain`): the frontal plane projection angle
 (FPPA) is measured as a camera in front of the subject sees the leg, positive
 = valgus (knee medial of the hip-ankle line).
 
@@ -50,32 +64,34 @@ Examples
 ['anterior', 'middle', 'posterior']
 """
 
+from glutemed.fppa import describe_fppa, frontal_plane_projection_angle
 from glutemed.geometry import (
     GEOMETRY_NAMES,
     PORTIONS,
+    SIDES,
     Geometry,
     load_geometry,
-    mirror_geometry,
-    scale_geometry,
 )
+from glutemed.kinematics import LegPose, pose_leg
+from glutemed.knee_chain import KneeValgusResult, knee_valgus
 from glutemed.muscles import (
     ACTIONS,
     MomentArms,
+    action_roles,
     lines_of_action,
     moment_arms,
     moment_arms_cross_product,
     muscle_lengths,
     role_switch_flexion_deg,
 )
-from glutemed.pelvic_drop import DropResult, hip_drop, pelvic_drop
-from glutemed.knee_chain import KneeValgusResult, frontal_plane_projection_angle, knee_valgus
-from glutemed.posing import LegPose, pose_leg
-from glutemed.statics import ACTIVITIES, StanceResult, single_leg_stance
+from glutemed.pelvic_drop import PelvicDropResult, pelvic_drop, pelvic_drop_deg
+from glutemed.scaling import mirror_geometry, scale_geometry
+from glutemed.statics import ACTIVITIES, SEXES, StanceResult, single_leg_stance
 
-# Modules the notebooks reach as gm.drawing, gm.figures, gm.panels, gm.exercises. They
-# import the model (never the reverse) and pull in Matplotlib and ipywidgets, so they
-# are loaded on first use: `import glutemed` itself needs only NumPy.
-_LAZY_MODULES = ("drawing", "exercises", "figures", "panels")
+# Modules the notebooks reach as gm.answers, gm.figures, gm.panels, gm.views. They import
+# the model (never the reverse) and pull in Matplotlib and ipywidgets, so they are loaded
+# on first use: `import glutemed` itself needs only NumPy.
+_LAZY_MODULES = ("answers", "figures", "panels", "views")
 
 
 def __getattr__(name: str):
@@ -89,35 +105,40 @@ def __getattr__(name: str):
 def __dir__() -> list[str]:
     return sorted(list(globals()) + list(_LAZY_MODULES))
 
+
 __version__ = "0.1.0"
 
 __all__ = [
     "ACTIONS",
     "ACTIVITIES",
     "GEOMETRY_NAMES",
-    "DropResult",
-    "KneeValgusResult",
-    "frontal_plane_projection_angle",
-    "knee_valgus",
-    "StanceResult",
-    "hip_drop",
-    "pelvic_drop",
-    "single_leg_stance",
-    "drawing",
-    "exercises",
-    "figures",
-    "panels",
     "PORTIONS",
+    "SEXES",
+    "SIDES",
     "Geometry",
+    "KneeValgusResult",
     "LegPose",
     "MomentArms",
+    "PelvicDropResult",
+    "StanceResult",
+    "action_roles",
+    "answers",
+    "describe_fppa",
+    "figures",
+    "frontal_plane_projection_angle",
+    "knee_valgus",
     "lines_of_action",
     "load_geometry",
     "mirror_geometry",
     "moment_arms",
     "moment_arms_cross_product",
     "muscle_lengths",
+    "panels",
+    "pelvic_drop",
+    "pelvic_drop_deg",
     "pose_leg",
     "role_switch_flexion_deg",
     "scale_geometry",
+    "single_leg_stance",
+    "views",
 ]
