@@ -1,4 +1,4 @@
-"""Pelvic drop: calibration, monotonicity, balance and the effect of activity and lean."""
+"""Pelvic drop: calibration checks, validation against measured running moments, monotonicity, balance."""
 
 from __future__ import annotations
 
@@ -8,15 +8,31 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import glutemed as gm
+from glutemed.literature import literature_value
 from glutemed.pelvic_drop import drop_curves, pelvic_drop, pelvic_drop_deg
 
 
 @pytest.mark.parametrize("geometry", gm.GEOMETRY_NAMES)
-def test_normative_runner_keeps_a_small_drop(geometry) -> None:
-    """Healthy runners peak at roughly 4-7 deg of contralateral pelvic drop (science brief section 5)."""
+def test_calibration_normative_runner_drops_the_calibrated_5_deg(geometry) -> None:
+    """Calibration check, not validation: the passive stiffness is tuned so that a normative
+    runner drops ``healthy_running_drop`` (5 deg, illustrative; published group means were not
+    found), so this only checks that the tuning holds in every geometry."""
     drop = float(pelvic_drop_deg(1.0, "running", geometry=geometry))
-    assert 4.0 <= drop <= 7.0
+    assert drop == pytest.approx(literature_value("healthy_running_drop"), abs=0.05)
     assert pelvic_drop_deg(0.4, "running", geometry=geometry) > drop + 1.0
+
+
+@pytest.mark.parametrize("geometry", gm.GEOMETRY_NAMES)
+def test_running_demand_validates_against_measured_abduction_moment(geometry) -> None:
+    """Validation against data the model was not tuned to: Heiderscheit et al. (2011) measured
+    a peak hip abduction moment of 1.8 +- 0.4 N m/kg in 45 healthy runners. The model's
+    running demand, level pelvis and at the calibrated drop, must lie within 2 SD of it (the
+    same criterion as the hip-angle check of the knee chain)."""
+    mean = literature_value("running_hip_abduction_moment")
+    sd = literature_value("running_hip_abduction_moment_sd")
+    r = pelvic_drop(1.0, "running", geometry=geometry)
+    for demand in (float(r.curves.demand_nm_kg[0]), float(r.demand_nm_kg)):
+        assert abs(demand - mean) <= 2 * sd, f"{geometry}: {demand:.2f} N m/kg"
 
 
 @settings(max_examples=30, deadline=None)

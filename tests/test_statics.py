@@ -1,4 +1,4 @@
-"""Single-leg stance statics: equilibrium, published ranges, and what lowers the load."""
+"""Single-leg stance statics: equilibrium, validation against implant data, and what lowers the load."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import glutemed as gm
 from glutemed.kinematics import cross2
+from glutemed.literature import literature_value
 from glutemed.statics import abductor_unit_forces, single_leg_stance
 
 
@@ -42,18 +43,39 @@ def test_frontal_moments_equal_library_moment_arms(geometry) -> None:
         np.testing.assert_allclose(moment, expected, rtol=1e-12)
 
 
-def test_upright_stance_of_a_70_kg_adult_is_inside_published_ranges() -> None:
-    """Pauwels: body-weight lever about 2-2.5 times the abductor lever (science brief section 4).
-    Bergmann et al. 2001 (J Biomech 34:859): in-vivo hip contact about 2.38 BW at the walking peak,
-    one-legged stance slightly less. A static lever model sits between that and (1 + 2.5) x the
-    upper-body weight."""
+def test_upright_stance_levers_and_forces_are_plausible() -> None:
+    """Plausibility bounds set by us, not a published range and not a validation.
+
+    The lever ratio must stay below Pauwels' classic figure of about 3 (his body-weight lever
+    is about three times the abductor lever; read in a secondary summary, see
+    ``pauwels_lever_ratio``) and above 1.5; the unscaled models give about 1.9-2.25. The
+    abductor force (the resultant) is then that ratio times the weight above the hip.
+    """
     r = single_leg_stance(70.0)
     ratio = r.body_weight_lever_m / r.abductor_lever_m
-    assert 2.0 <= ratio <= 2.5
-    assert 2.0 * r.upper_body_fraction <= r.abductor_force_bw <= 2.5 * r.upper_body_fraction
-    assert 2.0 <= r.hip_contact_force_bw <= 3.5 * r.upper_body_fraction
+    assert 1.5 <= ratio <= literature_value("pauwels_lever_ratio")
+    assert np.isclose(r.abductor_force_bw, ratio * r.upper_body_fraction), "F = W_s d / r"
     assert 0 < r.hip_contact_angle_deg < 30, "the femoral head pushes up and medially"
     assert 0.80 <= r.upper_body_fraction <= 0.84, "0.81 (OpenSim masses) to 0.84 (Winter)"
+
+
+@pytest.mark.parametrize("geometry", gm.GEOMETRY_NAMES)
+def test_stance_hip_contact_force_validates_against_instrumented_implants(geometry) -> None:
+    """Validation against data the model was not tuned to: Bergmann et al. (2001), 4 patients
+    with instrumented implants, peak hip contact force 2.38 BW walking at about 4 km/h and
+    "slightly less" in one-legged stance. The quiet-stance estimate must lie within 10 % of
+    2.38 BW (the tolerance is our choice; the models give about 2.33-2.57 BW)."""
+    measured = literature_value("hip_contact_walking")
+    model = float(single_leg_stance(70.0, geometry=geometry).hip_contact_force_bw)
+    assert abs(model / measured - 1.0) <= 0.10, f"{geometry}: {model:.2f} BW"
+
+
+def test_running_contact_force_is_above_the_jogging_measurement() -> None:
+    """A documented bias, not an agreement: the quasi-static running estimate lies above the
+    about 5.5 BW Bergmann et al. (1993) measured in jogging (two patients), as notebook 03 says."""
+    model = [float(single_leg_stance(70.0, activity="running", geometry=g).hip_contact_force_bw)
+             for g in gm.GEOMETRY_NAMES]
+    assert min(model) > literature_value("hip_contact_jogging")
 
 
 def test_too_much_help_is_flagged_not_hidden() -> None:
@@ -78,8 +100,12 @@ def test_lean_over_the_stance_leg_and_a_cane_lower_the_load() -> None:
     assert np.all(np.diff(cane.hip_contact_force_bw) < 0)
 
 
-def test_cane_matches_brand_and_crowninshield_order_of_magnitude() -> None:
-    """Brand & Crowninshield (1980): with a cane, hip contact force about 60 % of normal."""
+def test_cane_effect_is_of_the_order_brand_and_crowninshield_calculated() -> None:
+    """A comparison, not a validation. Brand & Crowninshield (1980) calculated (did not
+    measure) 3-D hip contact forces in gait: patients walking with a cane had about 60 % of
+    the force of age- and speed-matched normals, and they regarded static estimates of
+    17-26 % as too optimistic. This model is such a static estimate: a cane of 0.1 BW gives a
+    share of the same order, a cane of 0.2 BW far less (notebook 03)."""
     r = single_leg_stance(70.0, cane_force_bw=[0.0, 0.1])
     share = r.hip_contact_force_bw[1] / r.hip_contact_force_bw[0]
     assert 0.5 < share < 0.75

@@ -36,9 +36,11 @@ Two layers
        its knee inward about the hip-ankle line (angle ``psi``). That single
        motion is dynamic valgus: seen at the hip it is adduction *and*
        internal rotation together. What resists it are the hip abductors and
-       external rotators (the gluteus medius resists the adduction part; its
-       portions' rotation levers shift toward internal rotation as the hip
-       flexes, so the rotation part falls to other muscles in a squat); this
+       external rotators (the gluteus medius resists the adduction part; at
+       squat hip flexion, about 30 deg, its three portions together make a
+       net internal-rotation moment, so it drives the rotation part, which
+       gluteus maximus and the deep external rotators, not modelled, must
+       brake); this
        model lets it grow in a straight line as strength falls,
        ``psi = clip(psi_1 + k (1 - strength), 0, 30 deg)``. ``psi_1`` and ``k`` are
        **calibrated**, not measured: ``psi_1`` so that the squat at strength
@@ -252,7 +254,7 @@ def knee_valgus(
     strength: ArrayLike = 1.0,
     activity: str = "single_leg_squat",
     *,
-    sex: str = "male",
+    sex: str = "female",
     knee_flexion_deg: ArrayLike | None = None,
     extra_hip_rotation_deg: ArrayLike = 0.0,
     geometry: Geometry | str | None = None,
@@ -265,8 +267,12 @@ def knee_valgus(
         Hip abductor strength as a fraction of the mean of the runner's sex (0-1.5).
     activity : {"single_leg_squat", "running"}
         Sets the knee flexion (cited) and the load of the hip-drop model.
-    sex : {"male", "female"}
-        Whose strength norm ``strength = 1`` means (sets the pelvic drop).
+    sex : {"female", "male"}
+        Whose strength norm ``strength = 1`` means (Ramskov et al. 2014).
+        Default ``"female"``: the FPPA groups (Herrington 2014) and the
+        strength deficit (Ireland et al. 2003) of the calibration are women.
+        The knee swing depends only on strength relative to the norm; the
+        sex sets the pelvic drop.
     knee_flexion_deg : float, array_like or None
         Override the activity's knee flexion, degrees (:data:`KNEE_FLEXION_RANGE_DEG`).
     extra_hip_rotation_deg : float or array_like

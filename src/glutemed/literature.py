@@ -58,6 +58,14 @@ _UNITS = {
     "running_hip_adduction_sd": "deg",
     "running_hip_internal_rotation": "deg",
     "running_hip_internal_rotation_sd": "deg",
+    "hip_contact_walking": "BW",
+    "hip_contact_jogging": "BW",
+    "running_hip_abduction_moment": "N*m/kg",
+    "running_hip_abduction_moment_sd": "N*m/kg",
+    "fppa_sdd_min": "deg",
+    "fppa_sdd_max": "deg",
+    "pauwels_lever_ratio": "1",
+    "pauwels_joint_force": "1",
 }
 
 

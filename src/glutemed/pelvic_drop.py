@@ -26,7 +26,10 @@ an illustrative value (one healthy runner's data distributed with OpenSim
 peaks at about 5-7 degrees; published group means were not found).
 
 The pelvis settles at the smallest drop where ``C + P >= D``: no drop at all
-when the muscles alone can hold it level.
+when the muscles alone can hold it level. Any drop in this model therefore
+means the muscles are at full capacity; in gait a few degrees of drop is
+normal and controlled eccentrically, so read the drop as how far the pelvis
+would go if strength were the only limit.
 """
 
 from __future__ import annotations
