@@ -61,3 +61,31 @@ def test_figures_are_up_to_date_and_reproducible(tmp_path: Path) -> None:
         committed = ROOT / "figures" / name
         assert committed.exists(), f"figures/{name} is committed (run make figures)"
         assert committed.read_bytes() == data, f"figures/{name} is stale (run make figures)"
+
+
+def test_citation_file_is_valid_cff_1_2_0() -> None:
+    """CITATION.cff validates against the Citation File Format 1.2.0 JSON schema (tests/data/README.md)."""
+    import json
+
+    import jsonschema
+    import yaml
+
+    schema = json.loads((ROOT / "tests" / "data" / "citation-file-format-1.2.0.schema.json").read_text())
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    jsonschema.validate(citation, schema, format_checker=jsonschema.FormatChecker())
+    assert citation["cff-version"] == "1.2.0"
+    version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.M).group(1)
+    assert citation["version"] == version, "CITATION.cff and pyproject.toml name the same version"
+    assert f"## {version}" in (ROOT / "CHANGELOG.md").read_text(), "the changelog has this version"
+    assert {"MIT", "CC-BY-4.0"} <= set(citation["license"])
+
+
+def test_a_broken_citation_file_is_caught() -> None:
+    import json
+
+    import jsonschema
+    import pytest
+
+    schema = json.loads((ROOT / "tests" / "data" / "citation-file-format-1.2.0.schema.json").read_text())
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"cff-version": "1.2.0", "title": "x"}, schema)  # no message, no authors

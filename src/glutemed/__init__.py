@@ -106,7 +106,7 @@ def __dir__() -> list[str]:
     return sorted(list(globals()) + list(_LAZY_MODULES))
 
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "ACTIONS",
