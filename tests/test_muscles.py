@@ -154,3 +154,28 @@ def test_model_calls_draw_nothing() -> None:
     gm.moment_arms(FLEX)
     gm.pose_leg(FLEX)
     assert plt.get_fignums() == before
+
+
+def test_frontal_angle_from_vertical_matches_the_unit_pull_and_mirrors() -> None:
+    u = gm.lines_of_action()
+    angles = gm.frontal_angle_from_vertical_deg()
+    for p in gm.PORTIONS:
+        assert angles[p] == pytest.approx(np.degrees(np.arctan2(-u[p][2], u[p][1])))
+    left = gm.frontal_angle_from_vertical_deg(geometry=gm.mirror_geometry())
+    assert all(left[p] == pytest.approx(angles[p]) for p in gm.PORTIONS), "the same lean on either side"
+    assert angles["anterior"] < angles["middle"] < angles["posterior"]
+
+
+def test_move_insertion_moves_one_portion_only_and_checks_its_range() -> None:
+    g = gm.load_geometry()
+    moved = gm.move_insertion(g, "anterior", forward_m=0.02)
+    np.testing.assert_allclose(moved.insertions_m[0] - g.insertions_m[0], [0.02, 0.0, 0.0])
+    np.testing.assert_array_equal(moved.insertions_m[1:], g.insertions_m[1:])
+    assert gm.moment_arms(geometry=moved)["anterior"]["flexion"] > gm.moment_arms()["anterior"]["flexion"]
+    assert not moved.insertions_m.flags.writeable
+    left = gm.move_insertion(gm.mirror_geometry(), "middle", lateral_m=0.01)
+    assert left.insertions_m[1, 2] < gm.mirror_geometry().insertions_m[1, 2], "lateral is -z on the left"
+    with pytest.raises(ValueError, match="forward_m must be between -0.05 and 0.05"):
+        gm.move_insertion(forward_m=0.2)
+    with pytest.raises(ValueError, match="portion must be one of"):
+        gm.move_insertion(portion="minimus")

@@ -78,6 +78,7 @@ from glutemed.muscles import (
     ACTIONS,
     MomentArms,
     action_roles,
+    frontal_angle_from_vertical_deg,
     lines_of_action,
     moment_arms,
     moment_arms_cross_product,
@@ -85,7 +86,7 @@ from glutemed.muscles import (
     role_switch_flexion_deg,
 )
 from glutemed.pelvic_drop import PelvicDropResult, pelvic_drop, pelvic_drop_deg
-from glutemed.scaling import mirror_geometry, scale_geometry
+from glutemed.scaling import mirror_geometry, move_insertion, scale_geometry
 from glutemed.statics import ACTIVITIES, SEXES, StanceResult, single_leg_stance
 
 # Modules the notebooks reach as gm.answers, gm.figures, gm.panels, gm.views. They import
@@ -125,6 +126,7 @@ __all__ = [
     "answers",
     "describe_fppa",
     "figures",
+    "frontal_angle_from_vertical_deg",
     "frontal_plane_projection_angle",
     "knee_valgus",
     "lines_of_action",
@@ -132,6 +134,7 @@ __all__ = [
     "mirror_geometry",
     "moment_arms",
     "moment_arms_cross_product",
+    "move_insertion",
     "muscle_lengths",
     "panels",
     "pelvic_drop",

@@ -19,13 +19,14 @@ from numpy.typing import ArrayLike, NDArray
 
 from glutemed._checks import check_name
 from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
-from glutemed.kinematics import hip_angles_rad
+from glutemed.kinematics import hip_angles_rad, to_frontal
 from glutemed.rotations import hip_axes, hip_rotation_derivatives, hip_rotation_matrix
 
 __all__ = [
     "ACTIONS",
     "MomentArms",
     "action_roles",
+    "frontal_angle_from_vertical_deg",
     "muscle_lengths",
     "lines_of_action",
     "moment_arms",
@@ -322,3 +323,29 @@ def action_roles(moment_arms_m: ArrayLike) -> list[str]:
     if values.shape != (len(ACTIONS),):
         raise ValueError(f"moment_arms_m must have shape (3,) in the order {', '.join(ACTIONS)}; got {values.shape}")
     return [pos if v >= 0 else neg for v, (pos, neg) in zip(values, _ROLE_WORDS)]
+
+
+def frontal_angle_from_vertical_deg(
+    hip_flexion_deg: ArrayLike = 0.0,
+    hip_adduction_deg: ArrayLike = 0.0,
+    hip_rotation_deg: ArrayLike = 0.0,
+    geometry: Geometry | str | None = None,
+) -> dict[str, NDArray[np.float64]]:
+    """How far each portion's line of action leans from vertical, seen from behind, degrees.
+
+    The angle of the pull on the femur (toward the origin) in the frontal
+    plane, positive when it leans toward the midline.
+
+    Examples
+    --------
+    >>> angles = frontal_angle_from_vertical_deg()
+    >>> min(angles, key=angles.get)  # the most nearly vertical portion at neutral
+    'anterior'
+    """
+    g = resolve_geometry(geometry)
+    lines = lines_of_action(hip_flexion_deg, hip_adduction_deg, hip_rotation_deg, geometry=g)
+    out = {}
+    for portion, unit in lines.items():
+        medial, up = np.moveaxis(to_frontal(unit, g.side), -1, 0)
+        out[portion] = np.degrees(np.arctan2(medial, up))[()]
+    return out

@@ -12,10 +12,10 @@ from dataclasses import replace
 import numpy as np
 from numpy.typing import NDArray
 
-from glutemed._checks import as_finite_array, check_in_range
-from glutemed.geometry import Geometry, frozen_array, resolve_geometry
+from glutemed._checks import as_finite_array, check_in_range, check_name, checked_array
+from glutemed.geometry import PORTIONS, Geometry, frozen_array, resolve_geometry
 
-__all__ = ["mirror_geometry", "scale_geometry"]
+__all__ = ["mirror_geometry", "move_insertion", "scale_geometry"]
 
 
 def _positive_length(value: float | None, name: str, low: float, high: float) -> float | None:
@@ -129,3 +129,46 @@ def mirror_geometry(geometry: Geometry | str | None = None) -> Geometry:
         else:
             swapped[k] = v
     return replace(mirrored, side="left" if g.side == "right" else "right", pelvis_landmarks_m=swapped)
+
+
+#: How far :func:`move_insertion` may move an insertion along each axis, m (a few centimetres:
+#: the spread of the trochanter between people, not a new bone).
+INSERTION_SHIFT_RANGE_M: tuple[float, float] = (-0.05, 0.05)
+
+
+def move_insertion(geometry: Geometry | str | None = None, portion: str = "anterior", *,
+                   forward_m: float = 0.0, up_m: float = 0.0, lateral_m: float = 0.0) -> Geometry:
+    """The same geometry with one portion's insertion on the trochanter moved, femur frame.
+
+    A what-if for teaching: how sensitive is a moment arm to where the
+    fibres attach? ``lateral_m`` is away from the midline on either side.
+
+    Parameters
+    ----------
+    geometry : Geometry, str or None
+        Default gait2392.
+    portion : {"anterior", "middle", "posterior"}
+    forward_m, up_m, lateral_m : float
+        Shift along the femur's x (anterior), y (up) and lateral axis, m
+        (each -0.05 to 0.05).
+
+    Returns
+    -------
+    Geometry
+        A new read-only geometry named after the change.
+
+    Examples
+    --------
+    >>> from glutemed.muscles import moment_arms
+    >>> moved = move_insertion(portion="anterior", forward_m=0.02)
+    >>> bool(moment_arms(geometry=moved)["anterior"]["flexion"] > moment_arms()["anterior"]["flexion"])
+    True
+    """
+    g = resolve_geometry(geometry)
+    check_name(portion, "portion", PORTIONS)
+    shift = [float(checked_array(v, name, INSERTION_SHIFT_RANGE_M, "m"))
+             for v, name in ((forward_m, "forward_m"), (up_m, "up_m"), (lateral_m, "lateral_m"))]
+    lateral_sign = 1.0 if g.side == "right" else -1.0
+    insertions = np.array(g.insertions_m)
+    insertions[PORTIONS.index(portion)] += [shift[0], shift[1], lateral_sign * shift[2]]
+    return replace(g, name=f"{g.name} ({portion} insertion moved)", insertions_m=frozen_array(insertions))
