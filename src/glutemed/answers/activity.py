@@ -1,12 +1,14 @@
 """What every answer widget shares: :class:`Activity`, their input controls and option checks.
 
-An activity is a prompt, an input (a text box or a radio group), a button
-and a status line, in a VBox with the CSS classes a browser test finds. It
-displays as the widget, and its stored ``text/plain`` fallback (a notebook
-on GitHub) is the prompt, never the answer. The answer stays in Python
-attributes; no widget holds it, so nothing synced to the browser reveals it.
-:mod:`~glutemed.answers.widgets` and :mod:`~glutemed.answers.prediction`
-build on this.
+An activity is a prompt, an input (a text box or a list box of options),
+a button and a status line, in a VBox with the CSS classes a browser test
+finds. It displays as the widget, and its stored ``text/plain`` fallback
+(a notebook on GitHub) is the prompt, never the answer. The answer stays in
+Python attributes; no widget holds it, so nothing synced to the browser
+reveals it. Every input's label is its accessible name, linked to it in the
+page, and the keyboard reaches everything: Tab to the input, then to the
+button, and Enter or Space presses it. :mod:`~glutemed.answers.widgets` and
+:mod:`~glutemed.answers.prediction` build on this.
 """
 
 from __future__ import annotations
@@ -22,12 +24,12 @@ from glutemed.answers.feedback import status_html
 from glutemed.answers.presenting import is_presenting
 
 
-def input_label(what: str, unit: str) -> str:
+def _input_label(what: str, unit: str) -> str:
     """The accessible name of an input, naming the unit.
 
     Examples
     --------
-    >>> input_label("Your answer", "cm"), input_label("Your answer", "")
+    >>> _input_label("Your answer", "cm"), _input_label("Your answer", "")
     ('Your answer (cm)', 'Your answer')
     """
     return f"{what} ({unit})" if unit else what
@@ -37,8 +39,9 @@ class Activity:
     """Base of the widgets: prompt, controls, status line, and a fallback without the answer.
 
     Subclasses set ``css_class`` (on the whole widget), build ``self.input``
-    and ``self.button`` and call :meth:`_finish`, which adds the CSS classes a
-    browser test looks for: ``glutemed-prompt``, ``glutemed-instructions``
+    (with :meth:`number_input` or :meth:`option_input`) and ``self.button``
+    and call :meth:`_finish`, which adds the CSS classes a browser test
+    looks for: ``glutemed-prompt``, ``glutemed-instructions``
     (not in presentation mode), ``glutemed-input``, ``glutemed-check`` or
     ``glutemed-commit`` (the button) and ``glutemed-feedback`` (the status
     line). The answer lives in Python attributes of this object, never in a
@@ -57,6 +60,29 @@ class Activity:
         self.presenting = is_presenting()
         self.prompt_html = widgets.HTML(f"<p><b>{html.escape(self.prompt)}</b></p>")
         self.prompt_html.add_class("glutemed-prompt")
+
+    def number_input(self, what: str, unit: str) -> widgets.Text:
+        """A text box for a number; its label, ``what (unit)``, is its accessible name.
+
+        The front end links the label to the box (``<label for>``), so a
+        screen reader announces "Your answer (cm)"; the prompt is the
+        label's tooltip.
+        """
+        return widgets.Text(value="", placeholder="e.g. 4.5", description=_input_label(what, unit),
+                            tooltip=self.prompt, continuous_update=True)
+
+    def option_input(self, options: tuple[str, ...], what: str) -> widgets.Select:
+        """A list box showing every option, none chosen; its label ``what`` is its accessible name.
+
+        A list box rather than radio buttons: ipywidgets 8 draws a
+        RadioButtons ``description`` as a label linked to nothing (no
+        ``for``, no ``role='radiogroup'``), so a screen reader never hears
+        what the group is for, whereas a Select's label is linked to its
+        ``<select>``. Keyboard: Tab into the list, arrow keys to choose, Tab
+        to the button, Enter or Space.
+        """
+        return widgets.Select(options=options, value=None, rows=len(options), description=what,
+                              tooltip=self.prompt, layout=widgets.Layout(width="auto"))
 
     def _finish(self) -> None:
         self.input.add_class("glutemed-input")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import ipywidgets as widgets
 
-from glutemed.answers.activity import Activity, choice_list, input_label, option_texts
+from glutemed.answers.activity import Activity, choice_list, option_texts
 from glutemed.answers.arguments import require_finite, require_text
 from glutemed.answers.checking import Target, make_target, unit_slip
 from glutemed.answers.feedback import status_html
@@ -24,7 +24,7 @@ from glutemed.answers.parsing import AnswerError, read_answer
 class Prediction(Activity):
     """Predict, commit, reveal. Built by :func:`predict`.
 
-    ``input`` is a text box (or a radio group for ``choices``), ``button``
+    ``input`` is a text box (or a list box for ``choices``), ``button``
     the *Commit my prediction* button, ``status`` the line where the model's
     answer appears after commit. ``commit()`` does what the button does;
     ``committed`` and ``prediction`` tell what happened.
@@ -47,16 +47,14 @@ class Prediction(Activity):
         self.unit = require_text(unit, "unit")
         if self.choices is None:
             self._target = make_target(require_finite(answer, "answer"), decimals, unit, None)  # Python side only
-            self.input = widgets.Text(value="", placeholder="e.g. 4.5", continuous_update=True,
-                                      description=input_label("Your prediction", unit), tooltip=self.prompt)
+            self.input = self.number_input("Your prediction", unit)
         else:
             if answer not in self.choices:
                 raise ValueError(f"answer must be one of the choices {self.choices!r}; got {answer!r}")
             if decimals is not None:
                 raise ValueError(f"decimals applies to a numeric answer, not to choices; got {decimals!r}")
             self._choice_answer = answer
-            self.input = widgets.RadioButtons(options=self.choices, value=None, description="Your prediction",
-                                              tooltip=self.prompt, layout=widgets.Layout(width="auto"))
+            self.input = self.option_input(self.choices, "Your prediction")
         self.prediction: float | str | None = None
         self.button = widgets.Button(description="Commit my prediction", icon="lock", button_style="info",
                                      tooltip="Lock in your prediction; then the model's answer appears")
@@ -144,7 +142,8 @@ def predict(prompt: str, answer: float | str, *, unit: str = "", decimals: int |
         Display precision of a numeric answer (default two significant
         figures, as in :func:`check`).
     choices : sequence of str, optional
-        Make it a multiple-choice prediction.
+        Make it a multiple-choice prediction: the choices are shown in a
+        list box, as in :func:`~glutemed.answers.choice_question`.
     explanation : str
         Shown with the model's answer after commit.
 

@@ -13,13 +13,29 @@ from collections.abc import Mapping, Sequence
 
 import ipywidgets as widgets
 
-from glutemed.answers.activity import Activity, choice_list, input_label, option_texts
+from glutemed.answers.activity import Activity, choice_list, option_texts
 from glutemed.answers.arguments import require_text
 from glutemed.answers.checking import make_target, verdict
 from glutemed.answers.feedback import Feedback, status_html
 
 
-class AnswerBox(Activity):
+class _Exercise(Activity):
+    """An activity judged at every attempt: a *Check my answer* button; ``attempts`` keeps each verdict."""
+
+    attempts: list[Feedback]
+
+    @staticmethod
+    def _check_button(tooltip: str) -> widgets.Button:
+        return widgets.Button(description="Check my answer", icon="check", tooltip=tooltip)
+
+    def _record(self, result: Feedback) -> Feedback:
+        """Keep ``result`` in ``attempts`` and show it on the status line."""
+        self.attempts.append(result)
+        self.status.value = status_html(html.escape(result.message), result.correct)
+        return result
+
+
+class AnswerBox(_Exercise):
     """A numeric exercise without code: a box, a *Check my answer* button, a feedback line.
 
     Built by :func:`answer_box`. ``input`` is the text box, ``button`` the
@@ -38,10 +54,8 @@ class AnswerBox(Activity):
         self._hint = require_text(hint, "hint")
         self.unit = unit
         self.attempts: list[Feedback] = []
-        self.input = widgets.Text(value="", placeholder="e.g. 4.5", description=input_label("Your answer", unit),
-                                  tooltip=self.prompt, continuous_update=True)
-        self.button = widgets.Button(description="Check my answer", icon="check",
-                                     tooltip="Check the number in the box")
+        self.input = self.number_input("Your answer", unit)
+        self.button = self._check_button("Check the number in the box")
         self._finish()
 
     @property
@@ -51,16 +65,13 @@ class AnswerBox(Activity):
 
     def submit(self) -> Feedback:
         """Check what is in the box and show the feedback."""
-        result = verdict(self.input.value, self._target, self._hint)
-        self.attempts.append(result)
-        self.status.value = status_html(html.escape(result.message), result.correct)
-        return result
+        return self._record(verdict(self.input.value, self._target, self._hint))
 
 
-class ChoiceQuestion(Activity):
+class ChoiceQuestion(_Exercise):
     """A multiple-choice question with feedback on every option. Built by :func:`choice_question`.
 
-    ``input`` is the radio group (nothing selected at first), ``button`` the
+    ``input`` is the list of options (nothing chosen at first), ``button`` the
     Check button, ``status`` the feedback line; ``submit()`` does what the
     button does. Learners may try again.
     """
@@ -77,10 +88,8 @@ class ChoiceQuestion(Activity):
         self._answer = answer  # Python side only
         self._feedback = _option_feedback(feedback, self.options, answer)
         self.attempts: list[Feedback] = []
-        self.input = widgets.RadioButtons(options=self.options, value=None, description="Your answer",
-                                          tooltip=self.prompt, layout=widgets.Layout(width="auto"))
-        self.button = widgets.Button(description="Check my answer", icon="check",
-                                     tooltip="Check the option you chose")
+        self.input = self.option_input(self.options, "Your answer")
+        self.button = self._check_button("Check the option you chose")
         self._finish()
 
     def submit(self) -> Feedback:
@@ -92,9 +101,7 @@ class ChoiceQuestion(Activity):
             result = Feedback(True, f"Right: {self._feedback[choice]}")
         else:
             result = Feedback(False, f"Not quite: {self._feedback[choice]}", "choice")
-        self.attempts.append(result)
-        self.status.value = status_html(html.escape(result.message), result.correct)
-        return result
+        return self._record(result)
 
     def fallback_text(self) -> str:
         """The prompt and the options, none marked."""
@@ -161,8 +168,9 @@ def choice_question(prompt: str, options: Sequence[str], answer: str, feedback: 
     prompt : str
         The question.
     options : sequence of str
-        At least two distinct options, shown as radio buttons (keyboard:
-        Tab into the group, arrow keys to choose, Tab to the button, Enter).
+        At least two distinct options, all shown in a list box labelled
+        "Your answer" (keyboard: Tab into the list, arrow keys to choose,
+        Tab to the button, Enter or Space).
     answer : str
         The right option (kept in Python, never sent to the browser before a check).
     feedback : mapping of str to str
