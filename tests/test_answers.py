@@ -503,6 +503,41 @@ def test_widgets_are_labelled_for_assistive_technology() -> None:
                 assert "(deg)" in w.description
 
 
+# controls whose ipywidgets 8 view links the description to the control with <label for=...>, so the
+# description is the accessible name; a RadioButtons description is a label linked to nothing
+LINKED_LABEL = (widgets.Text, widgets.Select)
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+def test_inputs_have_linked_names_and_the_keyboard_reaches_the_button(monkeypatch: pytest.MonkeyPatch,
+                                                                       presenting: bool) -> None:
+    monkeypatch.setattr(answers, "PRESENTING", presenting)
+    activities = [(answer_box("A?", 1.0, unit="deg"), "Your answer (deg)"),
+                  (predict("B?", 1.0, unit="deg"), "Your prediction (deg)"),
+                  (predict("C?", "no", choices=["yes", "no"]), "Your prediction"),
+                  (_question(), "Your answer")]
+    for activity, name in activities:
+        inputs = [w for w in all_widgets(activity.widget) if isinstance(w, widgets.ValueWidget)
+                  and not isinstance(w, (widgets.HTML, widgets.Label))]
+        assert inputs == [activity.input], "one input per activity"
+        field = activity.input
+        assert isinstance(field, LINKED_LABEL), f"{type(field).__name__} has no linked label"
+        assert field.description == name and not field.description_allow_html
+        assert field.tooltip == activity.prompt  # the question, on hover
+        if isinstance(field, widgets.Select):
+            assert field.rows == len(field.options) and field.value is None  # every option visible
+        # Tab order is document order: the input, then its button, in one row
+        row = next(w for w in all_widgets(activity.widget) if isinstance(w, widgets.HBox))
+        assert list(row.children) == [field, activity.button]
+        for control in (field, activity.button):
+            assert control.tabbable is not False and not control.disabled
+        assert activity.button.description.strip()
+        # Enter or Space on a focused <button> is a click
+        field.value = field.options[0] if isinstance(field, widgets.Select) else "1"
+        activity.button.click()
+        assert activity.status.value, "the button's result is shown"
+
+
 # ---------------------------------------------------------------------------------------------
 # Presentation mode
 # ---------------------------------------------------------------------------------------------
