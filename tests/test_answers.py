@@ -580,3 +580,13 @@ def test_widgets_carry_the_css_classes_a_browser_test_finds() -> None:
         assert button in activity.button._dom_classes
         assert "glutemed-input" in activity.input._dom_classes
         assert {"glutemed-prompt", "glutemed-feedback"} <= _classes(activity)
+
+
+def test_unit_slip_message_has_no_float_noise() -> None:
+    message = answers.check("11 mm", 1.1, unit="cm", decimals=1).message
+    assert "1.1 cm" in message and "1.0999" not in message
+
+
+def test_show_table_rows_may_mix_text_and_numbers() -> None:
+    text = repr(answers.show_table({"a": ["text", 1.8138075434524044]}, ["x", "y"], decimals=2))
+    assert "1.81" in text and "1.8138" not in text

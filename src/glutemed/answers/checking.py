@@ -148,7 +148,7 @@ def unit_slip(reading: Reading, target: Target) -> Feedback | None:
         converted = reading.value * size_typed / size_asked
         if target.accepts(converted):
             return Feedback(False, f"Right amount, other unit: this answer is in {target.unit}, and "
-                                   f"{typed_text} is {target.show(converted)}. Type it in {target.unit}.", "unit")
+                                   f"{typed_text} is {target.show(round(converted, 10))}. Type it in {target.unit}.", "unit")
     return Feedback(False, f"Not yet: this answer is in {target.unit}, but you typed {typed_text}. "
                            f"Give the answer in {target.unit}.", "unit")
 

@@ -92,10 +92,19 @@ def _per_column(value: object, columns: Sequence[str], name: str, default: objec
     return [value] * len(columns)
 
 
+def _cells(value: object) -> list[object]:
+    """One row's cells: a list or tuple as it is (text and numbers may mix), an array flattened, else one cell."""
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, np.ndarray):
+        return value.ravel().tolist()
+    return [value]
+
+
 def _table_rows(rows: object, columns: Sequence[str] | None) -> tuple[list[str], list[list[object]], bool]:
     """Normalise the accepted row forms to (header, list of cell lists, has a label column)."""
     if isinstance(rows, Mapping):  # {label: values}
-        body = [[label, *([v] if isinstance(v, str) else np.ravel(v).tolist())] for label, v in rows.items()]
+        body = [[label, *_cells(v)] for label, v in rows.items()]
         width = max((len(r) for r in body), default=1)
         header = ["", *(columns if columns is not None else [""] * (width - 1))]
         return [str(h) for h in header], body, True
