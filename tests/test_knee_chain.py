@@ -233,3 +233,11 @@ def test_fppa_bad_input(args, name) -> None:
     """Keyword-only angles, each checked against its joint range."""
     with pytest.raises(ValueError, match=name):
         fppa(*args)
+
+
+def test_shank_turn_on_the_planted_foot_follows_the_knee_swing() -> None:
+    """Disclosed in notebook 06: a hinge knee on a rigid foot makes the shank turn about as much as the knee swings."""
+    r = knee_valgus(np.array([1.0, 0.75, 0.5]))
+    assert np.all(np.diff(r.shank_turn_on_foot_deg) > 0)
+    np.testing.assert_allclose(r.shank_turn_on_foot_deg, r.knee_swing_deg, rtol=0.05)
+    assert float(knee_valgus(1.5).shank_turn_on_foot_deg) == pytest.approx(0.0, abs=1e-6), "no swing, no turn"

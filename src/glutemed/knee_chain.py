@@ -161,6 +161,10 @@ class KneeValgusResult:
     balance_tilt_deg : numpy.ndarray
         Inward tilt of the whole leg that puts the foot under the centre of
         mass, degrees.
+    shank_turn_on_foot_deg : numpy.ndarray
+        How far the knee's hinge axis, and so the shank, turns about the
+        vertical on the planted foot as the knee swings, degrees: what a
+        real knee, ankle and foot must allow (the model's rigid foot does not).
     within_joint_ranges : numpy.ndarray of bool
         False where a hip angle leaves the published joint ranges (the model
         is then extrapolating).
@@ -178,6 +182,7 @@ class KneeValgusResult:
     knee_flexion_deg: NDArray[np.float64]
     knee_swing_deg: NDArray[np.float64]
     balance_tilt_deg: NDArray[np.float64]
+    shank_turn_on_foot_deg: NDArray[np.float64]
     within_joint_ranges: NDArray[np.bool_]
     activity: str
     sex: str
@@ -248,6 +253,13 @@ def _medial_shift_m(knee_m: NDArray[np.float64], ankle_from_hip_m: NDArray[np.fl
     """Signed distance of the knee from the hip-ankle line in the camera image, medial positive."""
     knee, line = to_frontal(knee_m, side), to_frontal(ankle_from_hip_m, side)
     return cross2(line / np.linalg.norm(line, axis=-1, keepdims=True), knee)
+
+
+def _turn_seen_from_above_deg(a_m: NDArray[np.float64], b_m: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Angle between two vectors' horizontal (x, z) directions, degrees."""
+    a, b = a_m[..., [0, 2]], b_m[..., [0, 2]]
+    cos = (a * b).sum(axis=-1) / (np.linalg.norm(a, axis=-1) * np.linalg.norm(b, axis=-1))
+    return np.degrees(np.arccos(np.clip(cos, -1.0, 1.0)))
 
 
 def knee_valgus(
@@ -324,6 +336,9 @@ def knee_valgus(
     neutral_knee_m, _ = leg_points_m(tilt_rot @ base, knee, g)
     flexion, adduction, rotation = np.degrees(hip_angles_from_matrix(np.swapaxes(pelvis_rot, -1, -2) @ femur,
                                                                      side=g.side))
+    # the knee's hinge axis (thigh x shank), swung and unswung, seen from above
+    hinge_turn = _turn_seen_from_above_deg(np.cross(knee_m, ankle_m - knee_m),
+                                           np.cross(neutral_knee_m, ankle_m - neutral_knee_m))
     inside = np.ones(knee_m.shape[:-1], dtype=bool)
     for angle, coordinate in ((flexion, "hip_flexion"), (adduction, "hip_adduction"), (rotation, "hip_rotation")):
         lo, hi = g.range_deg(coordinate)
@@ -338,6 +353,7 @@ def knee_valgus(
         knee_flexion_deg=np.degrees(knee)[()],
         knee_swing_deg=np.degrees(psi)[()],
         balance_tilt_deg=np.degrees(tilt)[()],
+        shank_turn_on_foot_deg=hinge_turn[()],
         within_joint_ranges=inside[()],
         activity=activity,
         sex=sex,

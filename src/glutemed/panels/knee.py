@@ -1,4 +1,4 @@
-"""The knee valgus chain, weak against strong (notebook 05)."""
+"""The knee valgus chain, weak against strong (notebook 06)."""
 
 from __future__ import annotations
 
