@@ -18,15 +18,21 @@ def _pins(lines: list[str]) -> dict[str, str]:
 
 
 def test_requirements_are_exact_pins() -> None:
-    lines = [l for l in (ROOT / "requirements.txt").read_text().splitlines() if l.strip() and not l.startswith("#")]
-    assert lines and all("==" in l for l in lines), "every requirement is pinned with =="
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        lines = [l for l in (ROOT / name).read_text().splitlines() if l.strip() and not l.startswith("#")]
+        assert lines and all("==" in l for l in lines), f"{name}: every requirement is pinned with =="
 
 
 def test_environment_yml_pins_match_requirements() -> None:
+    """Binder (environment.yml) gets the runtime pins of requirements.txt; the dev tools stay off it."""
     req = _pins((ROOT / "requirements.txt").read_text().splitlines())
+    dev = _pins((ROOT / "requirements-dev.txt").read_text().splitlines())
     env_text = (ROOT / "environment.yml").read_text()
     env = _pins(env_text.splitlines())
     assert env == req, f"environment.yml and requirements.txt differ: {set(env.items()) ^ set(req.items())}"
+    assert not set(dev) & set(req), f"pinned in both requirement files: {set(dev) & set(req)}"
+    make = (ROOT / "Makefile").read_text()
+    assert "-r requirements.txt -r requirements-dev.txt" in make, "make installs both, in one resolve"
     assert "conda-forge" in env_text and "nodefaults" in env_text
     assert re.search(r"^\s*-\s*python=3\.12\s*$", env_text, re.M)
     assert re.search(r"^\s*-\s*-e \.\s*$", env_text, re.M), "the package itself is installed"
