@@ -15,7 +15,7 @@ Examples
 --------
 >>> literature_value("vertical_force_running")
 2.5
->>> literature_entry("passive_angle_scale").kind
+>>> literature_entry("running_step_width").kind
 'teaching'
 """
 
@@ -58,11 +58,15 @@ _UNITS = {
     "running_hip_adduction_sd": "deg",
     "running_hip_internal_rotation": "deg",
     "running_hip_internal_rotation_sd": "deg",
+    "running_pelvic_drop_typical_low": "deg",
+    "running_pelvic_drop_typical_high": "deg",
     # running stance model (glutemed.running) and training load (glutemed.training_load)
     "running_hip_abduction_moment": "N*m/kg",
     "running_hip_abduction_moment_sd": "N*m/kg",
     "running_hip_adduction_step_rate_plus5": "deg",
     "running_hip_adduction_step_rate_plus10": "deg",
+    "running_hip_adduction_step_rate_minus5": "deg",
+    "running_hip_adduction_step_rate_minus10": "deg",
     "running_hip_abduction_moment_step_rate_plus10": "N*m/kg",
     "gmed_force_running_preferred": "N/kg",
     "gmed_force_running_step_rate_plus10": "N/kg",
@@ -80,14 +84,15 @@ _UNITS = {
     "fv_shape_factor": "1",
     "fv_max_eccentric_force": "1",
     "max_contraction_velocity": "L0/s",
-    "activation_time_constant": "s",
-    "deactivation_time_constant": "s",
     "passive_hip_adduction_moment_scale": "N*m",
     "passive_hip_adduction_moment_exponent": "1/rad",
     "passive_hip_adduction_moment_angle": "rad",
     "passive_hip_adduction_upper_bound_factor": "1",
+    "activation_time_constant": "s",
+    "deactivation_time_constant": "s",
     "gmed_onset_before_contact": "s",
     "gmed_excitation_end": "%",
+    "running_step_width": "m",
     "weekly_increase_threshold_nielsen": "%",
     "weekly_increase_hazard_ratio_nielsen": "1",
     "weekly_increase_hr_ci_low_nielsen": "1",

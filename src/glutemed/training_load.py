@@ -49,7 +49,7 @@ class Flag:
 FLAGS: tuple[Flag, ...] = (
     Flag("weekly_increase_over_30pct",
          f"week-on-week distance increase > {literature_value('weekly_increase_threshold_nielsen'):g} %",
-         "weak: Nielsen et al. 2014, 874 novice runners, distance-related injuries HR "
+         "weak: Nielsen et al. 2014, 874 novice runners progressing > 30 % over 2 weeks, distance-related injuries HR "
          f"{literature_value('weekly_increase_hazard_ratio_nielsen'):g} (95 % CI "
          f"{literature_value('weekly_increase_hr_ci_low_nielsen'):g}-"
          f"{literature_value('weekly_increase_hr_ci_high_nielsen'):g}, crosses 1; P = .07); "
@@ -58,7 +58,7 @@ FLAGS: tuple[Flag, ...] = (
          f"week-on-week increase {literature_value('weekly_increase_low_damsted'):g}-"
          f"{literature_value('weekly_increase_high_damsted'):g} %",
          "limited: Damsted et al. 2019, 261 half-marathon runners (56 injured); more injuries in this "
-         "category 21 days into the 14-week study (abstract; later time points not read)"),
+         "category 21 days into the 14-week study, no significant difference after 56 and 98 days"),
     Flag("acwr_outside_sweet_spot",
          f"ACWR outside {literature_value('acwr_sweet_spot_low'):g}-{literature_value('acwr_sweet_spot_high'):g}",
          "contested: Gabbett 2016 (team sports, observational); Impellizzeri et al. 2020 argue the ratio "
@@ -151,8 +151,11 @@ def training_load(weekly_km: ArrayLike, speed_m_s: float = DEFAULT_SPEED_M_S, st
     1.26
     """
     km = _weekly_km(weekly_km)
-    if np.ndim(as_finite_array(strength, "strength")) != 0:
-        raise ValueError("strength must be a single number here")
+    try:
+        if np.ndim(as_finite_array(strength, "strength")) != 0:
+            raise ValueError("strength must be a single number here")
+    except TypeError as exc:
+        raise ValueError(str(exc)) from exc
     stance = running_stance(strength, speed_m_s, step_rate_change_pct, sex=sex, geometry=geometry)
     if not bool(stance.pelvis_held):
         raise ValueError("strength is too low for the running model to hold the pelvis; no abductor load "
