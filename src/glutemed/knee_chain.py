@@ -29,9 +29,12 @@ Two layers
        (:func:`glutemed.segments.upper_body_com`). A tilt of the whole leg
        seen from the front does not change the FPPA.
     3. **Pelvic drop** from the hip-drop model (:func:`glutemed.pelvic_drop`;
-       quiet-stance demand for the slow squat, running demand for running).
-       It adds hip adduction (the pelvis tilts over a femur that stays put)
-       but, on its own, does not move the knee relative to the foot.
+       quiet-stance demand for the slow squat, the running stance model's
+       peak drop for running). It adds hip adduction (the pelvis tilts over
+       a femur that stays put) but, on its own, does not move the knee
+       relative to the foot. Where that model does not hold the pelvis,
+       the chain uses the drop at which the hip reaches the end of its range
+       and says so (``pelvis_held`` False).
     4. **Knee swing.** With hip and foot fixed, a bent leg can still swing
        its knee inward about the hip-ankle line (angle ``psi``). That single
        motion is dynamic valgus: seen at the hip it is adduction *and*
@@ -149,6 +152,9 @@ class KneeValgusResult:
         adduction, internal rotation, flexion), extra rotation included.
     pelvic_drop_deg : numpy.ndarray
         Contralateral pelvic drop from the hip-drop model, degrees.
+    pelvis_held : numpy.ndarray of bool
+        False where the hip-drop model cannot hold the pelvis (the drop is
+        then the one at the end of the hip's adduction range).
     knee_medial_shift_m : numpy.ndarray
         How far the knee centre sits medial of the hip-ankle line in the
         camera image, m (positive = medial).
@@ -172,6 +178,7 @@ class KneeValgusResult:
     hip_rotation_deg: NDArray[np.float64]
     hip_flexion_deg: NDArray[np.float64]
     pelvic_drop_deg: NDArray[np.float64]
+    pelvis_held: NDArray[np.bool_]
     knee_medial_shift_m: NDArray[np.float64]
     knee_flexion_deg: NDArray[np.float64]
     knee_swing_deg: NDArray[np.float64]
@@ -328,6 +335,7 @@ def knee_valgus(
         hip_rotation_deg=rotation[()],
         hip_flexion_deg=flexion[()],
         pelvic_drop_deg=np.asarray(drop.drop_deg),
+        pelvis_held=np.asarray(drop.held),
         knee_medial_shift_m=_medial_shift_m(knee_m, ankle_m, g.side)[()],
         knee_flexion_deg=np.degrees(knee)[()],
         knee_swing_deg=np.degrees(psi)[()],
