@@ -114,8 +114,11 @@ def test_calibration_points_reproduce_herrington() -> None:
 def test_weaker_abductors_never_give_less_valgus(strengths, activity) -> None:
     s = np.sort(np.array(strengths))
     r = knee_valgus(s, activity)
-    for field in ("fppa_deg", "knee_medial_shift_m", "hip_adduction_deg", "pelvic_drop_deg", "knee_swing_deg"):
+    for field in ("fppa_deg", "knee_medial_shift_m", "knee_swing_deg"):
         assert np.all(np.diff(getattr(r, field)) <= 1e-9), field
+    held = r.pelvis_held  # where not held the pelvis is drawn level (compensated), so compare held runners only
+    for field in ("hip_adduction_deg", "pelvic_drop_deg"):
+        assert np.all(np.diff(getattr(r, field)[held]) <= 1e-9), field
 
 
 @pytest.mark.parametrize("geometry", gm.GEOMETRY_NAMES)
@@ -123,11 +126,9 @@ def test_weaker_abductors_never_give_less_valgus(strengths, activity) -> None:
 def test_values_stay_physiological(geometry, activity) -> None:
     strength = np.linspace(0.0, 1.5, 61)
     r = knee_valgus(strength, activity, geometry=geometry)
-    usual = strength >= 0.8
-    assert np.all(r.within_joint_ranges[usual] & r.pelvis_held[usual]), "inside the ranges from 0.8 x normative up"
-    assert not np.any(r.within_joint_ranges[~r.pelvis_held]), "a pelvis not held takes the hip out of its range"
-    for field in ("fppa_deg", "hip_adduction_deg", "knee_medial_shift_m"):
-        assert np.all(np.isfinite(getattr(r, field))), field
+    moderate = r.pelvic_drop_deg < 15.0  # a running drop held near the limit can take the hip past its range
+    assert np.all(r.within_joint_ranges[moderate]), "inside the joint ranges unless the drop itself is large"
+    assert np.all(r.pelvis_held[strength >= 1.0]), "held at normative strength and above"
     assert np.all((r.fppa_deg >= -1e-9) & (r.fppa_deg <= 40)), "FPPA beyond 40 deg is not seen in these tasks"
     assert np.all(np.abs(r.knee_medial_shift_m) < 0.15)
     assert np.all(r.knee_swing_deg <= MAX_KNEE_SWING_DEG)
@@ -156,8 +157,7 @@ def test_normative_running_hip_angles_agree_with_heiderscheit(geometry) -> None:
 
 def test_result_is_consistent_with_the_forward_model() -> None:
     """The reported hip angles, put back into the FPPA function, give the same FPPA."""
-    r = knee_valgus(np.array([0.8, 0.9, 1.2]), "running", extra_hip_rotation_deg=5.0)
-    assert np.all(r.within_joint_ranges)
+    r = knee_valgus(np.array([0.3, 0.8, 1.2]), "running", extra_hip_rotation_deg=5.0)
     again = fppa(r.hip_adduction_deg, r.hip_rotation_deg, r.knee_flexion_deg, hip_flexion_deg=r.hip_flexion_deg)
     assert np.allclose(again, r.fppa_deg, atol=1e-9)
 
@@ -177,19 +177,20 @@ def test_pelvic_drop_comes_from_the_drop_model() -> None:
         for activity, drop_activity in (("running", "running"), ("single_leg_squat", "stance")):
             r = knee_valgus(s, activity, sex=sex)
             d = gm.pelvic_drop(s, drop_activity, sex=sex)
-            assert np.allclose(r.pelvic_drop_deg, d.drop_deg)
+            assert np.allclose(r.pelvic_drop_deg, np.where(d.held, d.drop_deg, 0.0))
             assert r.pelvis_held.tolist() == d.held.tolist()
 
 
-def test_pelvis_not_held_is_flagged_and_finite() -> None:
-    """Decision: where the drop model does not hold the pelvis the chain still runs, with the drop at the end
-    of the hip's adduction range; it says so (pelvis_held False) and the hip leaves its joint range."""
+def test_pelvis_not_held_is_flagged_and_drawn_level() -> None:
+    """Decision: where the abductors alone cannot hold the pelvis, a person compensates (trunk lean); the chain
+    keeps the pelvis level as if compensated, says so (pelvis_held False, drop 0) and stays finite."""
     r = knee_valgus(np.array([0.0, 1.0]), "running")
     assert r.pelvis_held.tolist() == [False, True]
-    assert r.within_joint_ranges.tolist() == [False, True]
-    for field in ("fppa_deg", "hip_adduction_deg", "pelvic_drop_deg", "knee_medial_shift_m"):
+    assert float(r.pelvic_drop_deg[0]) == 0.0 and float(r.pelvic_drop_deg[1]) > 0.0
+    assert np.allclose(r.chain.pelvis_rotation[0], np.eye(3))
+    for field in ("fppa_deg", "hip_adduction_deg", "knee_medial_shift_m"):
         assert np.all(np.isfinite(getattr(r, field))), field
-    assert np.all(np.isfinite(r.chain.pelvis_rotation))
+    assert np.all(r.within_joint_ranges)
 
 
 def test_straight_knee_cannot_collapse_inward() -> None:

@@ -24,8 +24,9 @@ There is no passive "catch": the hip's ligaments give far less than one per
 cent of the moment needed. **Where the pelvis is not held**, the result says
 so (``held`` False) and its ``drop_deg`` is the drop at which the hip reaches
 the end of its adduction range (30 deg in the published models): a finite
-lower bound, so drawings and the knee chain still work, never a resting
-position.
+lower bound, so drawings still work, never a resting position. (The knee
+chain, :func:`glutemed.knee_valgus`, draws such a pelvis level instead, as if
+the person compensated.)
 """
 
 from __future__ import annotations
