@@ -6,8 +6,9 @@ it times one slider step in the kernel: the model, the artist update and the
 rendering to the PNG bytes that are sent to the browser. In the same run it
 times a naive step on the same figure: clear it, draw everything again, render
 the whole canvas and encode it. It also times each notebook's full execution,
-``import glutemed`` and one vectorised ``pelvic_drop`` call over 10 000
-strengths.
+``import glutemed``, one vectorised ``pelvic_drop`` call over 10 000
+strengths (running: the stance model in time) and one running-stance sweep
+over 1 000 strengths.
 
 The last line reads ``worst median step: X ms; smallest speed-up vs replot: Y x``
 (targets: X <= 40, Y >= 4).
@@ -106,6 +107,20 @@ def time_pelvic_drop() -> float:
     return float(np.median(times))
 
 
+def time_running_sweep(repeats: int = 5) -> float:
+    """Median time of one ``running_stance`` call over 1 000 strengths (0-1.5), the vectorised stance model."""
+    import glutemed as gm
+
+    strengths = np.linspace(0.0, 1.5, 1_000)
+    gm.running_stance(strengths)
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        gm.running_stance(strengths)
+        times.append(time.perf_counter() - start)
+    return float(np.median(times))
+
+
 def _ms(values: list[float], q: float) -> float:
     return float(np.percentile(np.array(values) * 1000, q))
 
@@ -128,6 +143,7 @@ def main() -> None:
         print(f"notebook {name:45s} {seconds:6.1f} s full execution")
     print(f"import glutemed {time_import() * 1000:.0f} ms (fresh interpreter, minus bare start-up)")
     print(f"pelvic_drop over 10 000 strengths: {time_pelvic_drop() * 1000:.1f} ms (median of 20)")
+    print(f"running_stance over 1 000 strengths: {time_running_sweep() * 1000:.1f} ms (median of 5)")
     print(f"worst median step: {worst:.1f} ms; smallest speed-up vs replot: {smallest:.1f} x")
 
 

@@ -167,22 +167,29 @@ def test_stance_panel_readout_is_the_model() -> None:
 
 def test_hip_drop_panel_strength_and_activity() -> None:
     panel = HipDropPanel()
-    assert "Pelvic drop</b> 5.0°" in panel.readout.value
-    panel.sliders["strength"].value = 0.4
-    expected = float(gm.pelvic_drop_deg(0.4, "running"))
+    assert f"Pelvic drop</b> {float(gm.pelvic_drop_deg(1.0)):.1f}° (swing side lower)" in panel.readout.value
+    assert f"Hip adduction</b> {float(gm.pelvic_drop(1.0).hip_adduction_deg):.1f}°" in panel.readout.value
+    panel.sliders["strength"].value = 0.8
+    expected = float(gm.pelvic_drop_deg(0.8, "running"))
     assert f"Pelvic drop</b> {expected:.1f}°" in panel.readout.value
+    panel.sliders["strength"].value = 0.4
+    assert "Pelvic drop</b> not held" in panel.readout.value, "running at 40 %: the pelvis is not held"
     png = panel.image.value
     panel.choices["activity"].value = "stance"
     assert panel.image.value != png
-    assert f"Pelvic drop</b> {float(gm.pelvic_drop_deg(0.4, 'stance')):.1f}°" in panel.readout.value
+    assert "Pelvic drop</b> not held" in panel.readout.value
+    lean = float(gm.pelvic_drop(0.4, "stance").trunk_lean_needed_deg)
+    assert f"a trunk lean of {lean:.0f}°" in panel.readout.value
+    panel.sliders["strength"].value = 1.0
+    assert "Pelvic drop</b> 0.0°" in panel.readout.value
 
 
 def test_hip_drop_panel_draws_the_swing_hip_lower_on_the_swing_side() -> None:
     """Seen from behind with the right leg in stance: the swing (left) hip is left of and below the stance hip."""
-    panel = HipDropPanel(strength=0.4)
+    panel = HipDropPanel(strength=0.8)
     x, y = panel.figure_artists.lines["pelvis"].get_xydata()[3]
     assert x < -10.0, "the swing hip is drawn on the left, seen from behind"
-    drop = float(gm.pelvic_drop_deg(0.4, "running"))
+    drop = float(gm.pelvic_drop_deg(0.8, "running"))
     assert y == pytest.approx(-np.tan(np.radians(drop)) * abs(x), rel=1e-6), "lowered by the model's drop"
 
 

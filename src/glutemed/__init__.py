@@ -31,7 +31,9 @@ Data flows one way, and no module imports one later in the chain::
 
     data/ -> geometry, scaling, literature             (data, with provenance checks)
           -> rotations, kinematics                     (core: posing and projecting points)
-          -> muscles -> segments -> statics -> pelvic_drop -> fppa -> knee_chain   (models)
+          -> muscles -> segments -> statics                                (models: frontal-plane statics)
+          -> ground_force -> stance_dynamics -> running -> training_load  (models: running stance in time)
+          -> pelvic_drop -> fppa -> knee_chain                             (models: drop for any activity)
           -> views (style, projection, one module per scene)
           -> panels (one base: values -> model -> view -> render -> readout)
           -> answers, figures, notebooks
@@ -51,6 +53,14 @@ Naming
 Frontal-plane statics (single-leg stance on the right leg) use (medial, up)
 components: medial = toward the swing side; moments positive when they lift
 the swing side; forces often in body weights (``_bw``).
+
+Running (:mod:`glutemed.running`): one stance in time, the vertical ground
+force from speed and step rate (:mod:`glutemed.ground_force`), the physics in
+:mod:`glutemed.stance_dynamics`; hip adduction in running is the pelvic drop
+plus the femur's own lean toward the midline. :func:`pelvic_drop` gives the
+same peak drop for ``activity="running"`` and a quasi-static answer for
+quiet stance and walking; where the pelvis is not held, results say so
+(``held`` / ``pelvis_held``).
 
 Knee valgus (:mod:`glutemed.fppa`, :mod:`glutemed.knee_chain`): the frontal plane projection angle
 (FPPA) is measured as a camera in front of the subject sees the leg, positive
@@ -85,9 +95,19 @@ from glutemed.muscles import (
     muscle_lengths,
     role_switch_flexion_deg,
 )
-from glutemed.pelvic_drop import PelvicDropResult, pelvic_drop, pelvic_drop_deg
+from glutemed.ground_force import StanceConditions, stance_conditions
+from glutemed.pelvic_drop import (
+    STRENGTH_RANGE,
+    PelvicDropResult,
+    QuasiStaticDrop,
+    pelvic_drop,
+    pelvic_drop_deg,
+    quasi_static_drop,
+)
+from glutemed.running import RunningStance, peak_pelvic_drop_deg, running_stance
 from glutemed.scaling import mirror_geometry, move_insertion, scale_geometry
 from glutemed.statics import ACTIVITIES, SEXES, StanceResult, single_leg_stance
+from glutemed.training_load import TrainingLoad, training_load
 
 # Modules the notebooks reach as gm.answers, gm.figures, gm.panels, gm.views. They import
 # the model (never the reverse) and pull in Matplotlib and ipywidgets, so they are loaded
@@ -116,12 +136,17 @@ __all__ = [
     "PORTIONS",
     "SEXES",
     "SIDES",
+    "STRENGTH_RANGE",
     "Geometry",
     "KneeValgusResult",
     "LegPose",
     "MomentArms",
     "PelvicDropResult",
+    "QuasiStaticDrop",
+    "RunningStance",
+    "StanceConditions",
     "StanceResult",
+    "TrainingLoad",
     "action_roles",
     "answers",
     "describe_fppa",
@@ -138,10 +163,15 @@ __all__ = [
     "muscle_lengths",
     "panels",
     "pelvic_drop",
+    "peak_pelvic_drop_deg",
     "pelvic_drop_deg",
     "pose_leg",
+    "quasi_static_drop",
     "role_switch_flexion_deg",
+    "running_stance",
     "scale_geometry",
     "single_leg_stance",
+    "stance_conditions",
+    "training_load",
     "views",
 ]

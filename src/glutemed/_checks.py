@@ -12,7 +12,7 @@ from numbers import Real
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-__all__ = ["as_finite_array", "check_in_range", "check_name", "checked_array"]
+__all__ = ["as_finite_array", "check_in_range", "check_name", "checked_array", "checked_scalar"]
 
 
 def as_finite_array(value: ArrayLike, name: str) -> NDArray[np.float64]:
@@ -140,3 +140,24 @@ def checked_array(value: ArrayLike, name: str, bounds: tuple[float, float], unit
     ValueError: strength must be between 0 and 1.5 x normative; got -1
     """
     return check_in_range(as_finite_array(value, name), name, bounds[0], bounds[1], unit)
+
+
+def checked_scalar(value: ArrayLike, name: str, bounds: tuple[float, float], unit: str) -> float:
+    """One finite number (not an array) within ``bounds`` (inclusive), else ``ValueError`` naming ``name``.
+
+    Examples
+    --------
+    >>> checked_scalar(3.0, "speed_m_s", (2.0, 6.0), "m/s")
+    3.0
+    >>> checked_scalar([3.0, 4.0], "speed_m_s", (2.0, 6.0), "m/s")
+    Traceback (most recent call last):
+    ...
+    ValueError: speed_m_s must be a single number; got shape (2,)
+    """
+    try:
+        arr = as_finite_array(value, name)
+    except TypeError as exc:
+        raise ValueError(str(exc)) from exc
+    if arr.ndim != 0:
+        raise ValueError(f"{name} must be a single number; got shape {arr.shape}")
+    return float(check_in_range(arr, name, *bounds, unit))

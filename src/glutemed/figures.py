@@ -21,7 +21,7 @@ from glutemed.kinematics import frontal_figure, pose_leg
 from glutemed.knee_chain import knee_valgus
 from glutemed.literature import literature_value
 from glutemed.muscles import moment_arms
-from glutemed.pelvic_drop import pelvic_drop, pelvic_drop_deg
+from glutemed.pelvic_drop import pelvic_drop
 from glutemed.statics import single_leg_stance
 from glutemed.views.hip import add_portion_legend, draw_hip_view
 from glutemed.views.knee import draw_chain, draw_chain_axes
@@ -150,15 +150,16 @@ def weak_vs_strong_figure(geometry: Geometry | str | None = None, activity: str 
         drop = float(r.drop_deg)
         draw_level_pelvis(ax, level)
         words = "normative" if strength == 1.0 else f"{strength:.1f} × normative"
+        outcome = f"drop {drop:.1f}°" if bool(r.held) else f"\nnot held (drawn at {drop:.0f}°, end of hip range)"
         draw_frontal_figure(ax, frontal_figure(np.radians(drop), 0.0, geometry=g), r.com_m,
-                            label=f"Strength {words}: drop {drop:.1f}°")
+                            label=f"Strength {words}: {outcome}")
     fig.suptitle(f"{activity.capitalize()}: the same body, strong and weak abductors "
                  f"(dashed: level pelvis; {g.name})")
     return fig
 
 
 def drop_vs_strength_figure(geometry: Geometry | str | None = None) -> Figure:
-    """Pelvic drop against abductor strength for stance, walking and running.
+    """Pelvic drop against abductor strength for stance, walking and running; lines stop where it is not held.
 
     Examples
     --------
@@ -172,8 +173,10 @@ def drop_vs_strength_figure(geometry: Geometry | str | None = None) -> Figure:
     styles = {"stance": ("-", OKABE_ITO["black"]), "walking": ("--", OKABE_ITO["blue"]),
               "running": ("-.", OKABE_ITO["vermilion"])}
     for activity, (ls, colour) in styles.items():
-        ax.plot(strength, pelvic_drop_deg(strength, activity, geometry=g), linestyle=ls, color=colour,
-                linewidth=3, label=activity)
+        r = pelvic_drop(strength, activity, geometry=g)
+        held = np.asarray(r.held)
+        ax.plot(strength, np.where(held, r.drop_deg, np.nan), linestyle=ls, color=colour, linewidth=3,
+                label=f"{activity} (not held below {strength[held][0]:.2f})" if not held.all() else activity)
     ax.axvline(1.0, color="#888888", linewidth=1.0)
     ax.set_xlabel("hip abductor strength (× normative runner)")
     ax.set_ylabel("contralateral pelvic drop (deg)")

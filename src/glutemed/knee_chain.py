@@ -29,9 +29,14 @@ Two layers
        (:func:`glutemed.segments.upper_body_com`). A tilt of the whole leg
        seen from the front does not change the FPPA.
     3. **Pelvic drop** from the hip-drop model (:func:`glutemed.pelvic_drop`;
-       quiet-stance demand for the slow squat, running demand for running).
-       It adds hip adduction (the pelvis tilts over a femur that stays put)
-       but, on its own, does not move the knee relative to the foot.
+       quiet-stance demand for the slow squat, the running stance model's
+       peak drop for running). It adds hip adduction (the pelvis tilts over
+       a femur that stays put) but, on its own, does not move the knee
+       relative to the foot. Where that model says the abductors alone
+       cannot hold the pelvis, a person compensates (leans the trunk over the
+       stance leg, shortens the step): the chain then keeps the pelvis
+       **level**, as if compensated, and says so (``pelvis_held`` False,
+       ``pelvic_drop_deg`` 0); the trunk itself is not modelled.
     4. **Knee swing.** With hip and foot fixed, a bent leg can still swing
        its knee inward about the hip-ankle line (angle ``psi``). That single
        motion is dynamic valgus: seen at the hip it is adduction *and*
@@ -70,6 +75,7 @@ from glutemed.kinematics import ankle_under_hip_flexion_rad, cross2, leg_points_
 from glutemed.literature import literature_value
 from glutemed.pelvic_drop import STRENGTH_RANGE, pelvic_drop
 from glutemed.scaling import mirror_geometry
+from glutemed.segments import upper_body_com
 from glutemed.rotations import hip_angles_from_matrix, rot_x, rot_y, rot_z, rotation_about_axis
 from glutemed.statics import SEXES
 
@@ -151,6 +157,9 @@ class KneeValgusResult:
         adduction, internal rotation, flexion), extra rotation included.
     pelvic_drop_deg : numpy.ndarray
         Contralateral pelvic drop from the hip-drop model, degrees.
+    pelvis_held : numpy.ndarray of bool
+        False where the hip-drop model's abductors alone cannot hold the
+        pelvis; the chain then keeps it level, as if compensated (drop 0).
     knee_medial_shift_m : numpy.ndarray
         How far the knee centre sits medial of the hip-ankle line in the
         camera image, m (positive = medial).
@@ -178,6 +187,7 @@ class KneeValgusResult:
     hip_rotation_deg: NDArray[np.float64]
     hip_flexion_deg: NDArray[np.float64]
     pelvic_drop_deg: NDArray[np.float64]
+    pelvis_held: NDArray[np.bool_]
     knee_medial_shift_m: NDArray[np.float64]
     knee_flexion_deg: NDArray[np.float64]
     knee_swing_deg: NDArray[np.float64]
@@ -323,14 +333,17 @@ def knee_valgus(
     sign = medial_sign(g.side)
 
     drop = pelvic_drop(s, KNEE_ACTIVITIES[activity][1], 0.0, sex, _right_side(g))
+    held = np.asarray(drop.held)
+    drop_deg = np.where(held, drop.drop_deg, 0.0)  # not held: level, as if compensated
+    com_m = np.where(held[..., None], drop.com_m, upper_body_com(0.0, 0.0, geometry=_right_side(g))[1])
     psi = np.radians(knee_swing_deg(s, g))
     swung, base = _swing_rotation(knee, psi, g)
     _, unswung_ankle = leg_points_m(base, knee, g)
     # the whole leg turns inward about the hip, seen from the front, until the foot is under the mass
-    tilt = np.arcsin(np.clip(drop.com_m[..., 0] / np.linalg.norm(unswung_ankle, axis=-1), -1.0, 1.0))
+    tilt = np.arcsin(np.clip(com_m[..., 0] / np.linalg.norm(unswung_ankle, axis=-1), -1.0, 1.0))
     tilt_rot = rot_x(sign * tilt)
     femur = tilt_rot @ swung @ rot_y(sign * extra)
-    pelvis_rot = rot_x(-sign * np.radians(drop.drop_deg))  # swing side lower
+    pelvis_rot = rot_x(-sign * np.radians(drop_deg))  # swing side lower
 
     knee_m, ankle_m = leg_points_m(femur, knee, g)
     neutral_knee_m, _ = leg_points_m(tilt_rot @ base, knee, g)
@@ -348,7 +361,8 @@ def knee_valgus(
         hip_adduction_deg=adduction[()],
         hip_rotation_deg=rotation[()],
         hip_flexion_deg=flexion[()],
-        pelvic_drop_deg=np.asarray(drop.drop_deg),
+        pelvic_drop_deg=drop_deg[()],
+        pelvis_held=held[()],
         knee_medial_shift_m=_medial_shift_m(knee_m, ankle_m, g.side)[()],
         knee_flexion_deg=np.degrees(knee)[()],
         knee_swing_deg=np.degrees(psi)[()],

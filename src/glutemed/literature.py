@@ -15,7 +15,7 @@ Examples
 --------
 >>> literature_value("vertical_force_running")
 2.5
->>> literature_entry("passive_angle_scale").kind
+>>> literature_entry("running_step_width").kind
 'teaching'
 """
 
@@ -39,8 +39,6 @@ _UNITS = {
     "vertical_force_running": "BW",
     "abductor_strength_men": "N*m/kg",
     "abductor_strength_women": "N*m/kg",
-    "healthy_running_drop": "deg",
-    "passive_angle_scale": "deg",
     "cane_lateral_distance": "m",
     "cane_force_typical_max": "BW",
     "squat_knee_flexion": "deg",
@@ -60,12 +58,50 @@ _UNITS = {
     "running_hip_internal_rotation_sd": "deg",
     "hip_contact_walking": "BW",
     "hip_contact_jogging": "BW",
-    "running_hip_abduction_moment": "N*m/kg",
-    "running_hip_abduction_moment_sd": "N*m/kg",
     "fppa_sdd_min": "deg",
     "fppa_sdd_max": "deg",
     "pauwels_lever_ratio": "1",
     "pauwels_joint_force": "1",
+    "running_pelvic_drop_typical_low": "deg",
+    "running_pelvic_drop_typical_high": "deg",
+    # running stance model (glutemed.running) and training load (glutemed.training_load)
+    "running_hip_abduction_moment": "N*m/kg",
+    "running_hip_abduction_moment_sd": "N*m/kg",
+    "running_hip_adduction_step_rate_plus5": "deg",
+    "running_hip_adduction_step_rate_plus10": "deg",
+    "running_hip_adduction_step_rate_minus5": "deg",
+    "running_hip_adduction_step_rate_minus10": "deg",
+    "running_hip_abduction_moment_step_rate_plus10": "N*m/kg",
+    "gmed_force_running_preferred": "N/kg",
+    "gmed_force_running_step_rate_plus10": "N/kg",
+    "stance_force_intercept_women": "BW",
+    "stance_force_slope_women": "BW*s/m",
+    "stance_force_intercept_men": "BW",
+    "stance_force_slope_men": "BW*s/m",
+    "preferred_running_speed": "m/s",
+    "preferred_step_rate": "steps/min",
+    "step_rate_rise_per_15pct_speed": "steps/min",
+    "leg_stiffness_low_step_rate": "kN/m",
+    "leg_stiffness_high_step_rate": "kN/m",
+    "step_rate_below_preferred_farley": "%",
+    "step_rate_above_preferred_farley": "%",
+    "fv_shape_factor": "1",
+    "fv_max_eccentric_force": "1",
+    "max_contraction_velocity": "L0/s",
+    "passive_hip_adduction_moment_scale": "N*m",
+    "passive_hip_adduction_moment_exponent": "1/rad",
+    "passive_hip_adduction_moment_angle": "rad",
+    "passive_hip_adduction_upper_bound_factor": "1",
+    "running_step_width": "m",
+    "weekly_increase_threshold_nielsen": "%",
+    "weekly_increase_hazard_ratio_nielsen": "1",
+    "weekly_increase_hr_ci_low_nielsen": "1",
+    "weekly_increase_hr_ci_high_nielsen": "1",
+    "weekly_increase_low_damsted": "%",
+    "weekly_increase_high_damsted": "%",
+    "acwr_sweet_spot_low": "1",
+    "acwr_sweet_spot_high": "1",
+    "acwr_danger": "1",
 }
 
 

@@ -1,40 +1,36 @@
-"""How far the pelvis drops on the swing side: demand against capacity.
+"""How far the pelvis drops on the swing side: one entry point for stance, walking and running.
 
-A teaching model of contralateral pelvic drop in single-leg support (right
-leg in stance). All moments are per kilogram of body mass (N m/kg), so the
-drop does not depend on body mass.
+:func:`pelvic_drop` answers, for one or many abductor strengths, whether the
+abductors hold the pelvis in single-leg support on the right leg, and how far
+the swing side drops. Moments are per kilogram of body mass (N m/kg).
 
-**Demand** ``D(drop)``: the abduction moment needed to hold the body above
-the stance hip, ``activity factor x g x upper-body fraction x lever``. The
-lever (:mod:`glutemed.segments`) grows a little as the pelvis drops, because
-the pelvis' centre of mass and the back joint, which sit above the hip line,
-swing medially; leaning the trunk over the stance leg shortens it.
+``activity="running"``
+    The running stance model in time (:func:`glutemed.running.running_stance`,
+    default speed and step rate): the pelvis drops while the demand of the
+    body above the hip exceeds the abductors' isometric capacity, and the
+    femur's own lean toward the midline adds to the hip's adduction. The
+    result's drop is the peak of that stance.
+``activity="stance"`` or ``"walking"``
+    Quasi-static (:func:`quasi_static_drop`): the weight above the hip, times
+    the activity's peak vertical ground force (1.0 BW standing, 1.2 BW walking,
+    Keller et al. 1996), at its lever asks for a moment ``D``; the abductors
+    give at most ``strength x S`` (``S`` the sex's strength norm, Ramskov et
+    al. 2014). Either ``D <= S``: the pelvis is held level (the few degrees of
+    normal, controlled pelvic obliquity of gait are not modelled); or it is
+    not held, and the model reports the trunk lean over the stance leg that
+    would shorten the lever enough (the compensated Trendelenburg gait).
 
-**Capacity** ``C(drop) = strength x S x c(drop)``: ``S`` is the mean
-eccentric hip abduction strength of novice runners of the chosen sex
-(Ramskov et al. 2014: men 1.62, women 1.41 N m/kg); ``c`` is how the gluteus
-medius' moment (max forces x abduction moment arms from
-:func:`glutemed.moment_arms`) changes with stance-hip adduction, 1 at
-neutral. The femur is taken to stay vertical, so stance-hip adduction equals
-the pelvic drop.
-
-**Passive restoring moment** ``P(drop) = k (exp(drop / a) - 1)``: iliotibial
-band, capsule and other passive tissue, stiffening steeply as the hip
-adducts. The scale ``a`` is a teaching value; ``k`` is calibrated so that a
-normative male runner (strength 1, running, trunk upright) drops 5 degrees,
-an illustrative value (one healthy runner's data distributed with OpenSim
-peaks at about 5-7 degrees; published group means were not found).
-
-The pelvis settles at the smallest drop where ``C + P >= D``: no drop at all
-when the muscles alone can hold it level. Any drop in this model therefore
-means the muscles are at full capacity; in gait a few degrees of drop is
-normal and controlled eccentrically, so read the drop as how far the pelvis
-would go if strength were the only limit.
+There is no passive "catch": the hip's ligaments give far less than one per
+cent of the moment needed. **Where the pelvis is not held**, the result says
+so (``held`` False) and its ``drop_deg`` is the drop at which the hip reaches
+the end of its adduction range (30 deg in the published models): a finite
+lower bound, so drawings still work, never a resting position. (The knee
+chain, :func:`glutemed.knee_valgus`, draws such a pelvis level instead, as if
+the person compensated.)
 """
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,8 +38,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from glutemed._checks import check_name, checked_array
 from glutemed.geometry import Geometry, resolve_geometry
-from glutemed.kinematics import turn_frontal
 from glutemed.literature import literature_value
+from glutemed.running import DEFAULT_SEX, STRENGTH_RANGE, running_stance
 from glutemed.segments import upper_body_com
 from glutemed.statics import (
     ACTIVITIES,
@@ -54,185 +50,294 @@ from glutemed.statics import (
     activity_factor,
 )
 
-__all__ = ["STRENGTH_RANGE", "DropCurves", "PelvicDropResult", "drop_curves", "pelvic_drop", "pelvic_drop_deg"]
+__all__ = [
+    "QUASI_STATIC_ACTIVITIES",
+    "STRENGTH_RANGE",
+    "DropCurves",
+    "PelvicDropResult",
+    "QuasiStaticDrop",
+    "pelvic_drop",
+    "pelvic_drop_deg",
+    "quasi_static_drop",
+]
 
-#: Valid abductor strength, as a fraction of the mean of the runner's sex.
-STRENGTH_RANGE: tuple[float, float] = (0.0, 1.5)
-#: The sex the passive tissue is calibrated on (the normative runner of the calibration).
-CALIBRATION_SEX = "male"
-_GRID_MAX_DEG = 30.0  # the hip adduction range of the published joint ranges
-_GRID_STEP_DEG = 0.05
-_DROP_GRID_DEG = np.arange(0.0, _GRID_MAX_DEG + _GRID_STEP_DEG / 2, _GRID_STEP_DEG)
-_DROP_GRID_DEG.flags.writeable = False
+#: Activities solved quasi-statically (no time course).
+QUASI_STATIC_ACTIVITIES: tuple[str, str] = ("stance", "walking")
+_LEAN_STEPS = 241
+
+
+@dataclass(frozen=True)
+class QuasiStaticDrop:
+    """Single-leg support in quiet stance or walking; arrays have the broadcast shape of strength and lean.
+
+    Attributes
+    ----------
+    held : numpy.ndarray of bool
+        True where the abductors (at most full activation) hold the pelvis level at the given lean.
+    activation_needed_pct : numpy.ndarray
+        Demand over maximal capacity with the pelvis level, % (inf at zero strength).
+    trunk_lean_needed_deg : numpy.ndarray
+        Trunk lean over the stance leg at which the abductors just suffice,
+        degrees (the given lean where it already suffices); NaN where even
+        30 deg is not enough (no unaided single-leg support).
+    demand_moment_nm_kg, capacity_moment_nm_kg : numpy.ndarray
+        Abduction moment needed with the pelvis level at the given lean, and
+        the abductors' maximal isometric moment, N m/kg.
+    activity : str
+    """
+
+    held: NDArray[np.bool_]
+    activation_needed_pct: NDArray[np.float64]
+    trunk_lean_needed_deg: NDArray[np.float64]
+    demand_moment_nm_kg: NDArray[np.float64]
+    capacity_moment_nm_kg: NDArray[np.float64]
+    activity: str
+
+
+def _strength(strength: ArrayLike) -> NDArray[np.float64]:
+    return checked_array(strength, "strength", STRENGTH_RANGE, "(fraction of normative)")
+
+
+def _lean(trunk_lean_deg: ArrayLike) -> NDArray[np.float64]:
+    return checked_array(trunk_lean_deg, "trunk_lean_deg", TRUNK_LEAN_RANGE_DEG, "deg")
+
+
+def _demand_level_nm_kg(activity: str, lean_deg: ArrayLike, g: Geometry) -> NDArray[np.float64]:
+    fraction, com = upper_body_com(0.0, np.radians(lean_deg), geometry=g)
+    return activity_factor(activity) * literature_value("gravity") * fraction * com[..., 0]
+
+
+def _first_crossing(x: NDArray[np.float64], y: NDArray[np.float64], level: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Per row, the ``x`` where ``y`` (falling along the last axis) first reaches ``level``; NaN if never."""
+    below = y <= level[..., None]
+    k = np.maximum(np.argmax(below, axis=-1), 1)[..., None]
+
+    def pick(a: NDArray[np.float64], i: NDArray[np.intp]) -> NDArray[np.float64]:
+        return np.take_along_axis(a, i, -1)[..., 0]
+
+    x0, x1, y0, y1 = pick(x, k - 1), pick(x, k), pick(y, k - 1), pick(y, k)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        at = np.where(y1 < y0, x0 + (y0 - level) / (y0 - y1) * (x1 - x0), x0)
+    return np.where(below.any(axis=-1), at, np.nan)
+
+
+def quasi_static_drop(strength: ArrayLike = 1.0, activity: str = "stance", trunk_lean_deg: ArrayLike = 0.0,
+                      sex: str = DEFAULT_SEX, geometry: Geometry | str | None = None) -> QuasiStaticDrop:
+    """Hold the pelvis level, or lean the trunk over the stance leg (compensated Trendelenburg).
+
+    Parameters
+    ----------
+    strength : float or array_like
+        Fraction of the sex's mean abduction strength (0-1.5).
+    activity : {"stance", "walking"}
+    trunk_lean_deg : float or array_like
+        The lean already used, degrees (-15 to 30, positive over the stance
+        leg); broadcasts against ``strength``.
+    sex : {"female", "male"}
+    geometry : Geometry, str or None
+
+    Returns
+    -------
+    QuasiStaticDrop
+
+    Examples
+    --------
+    >>> r = quasi_static_drop([1.0, 0.3], "walking")
+    >>> r.held.tolist()
+    [True, False]
+    >>> bool(r.trunk_lean_needed_deg[1] > 0)
+    True
+    """
+    g = resolve_geometry(geometry)
+    check_name(activity, "activity", QUASI_STATIC_ACTIVITIES)
+    check_name(sex, "sex", SEXES)
+    s, lean = np.broadcast_arrays(_strength(strength), _lean(trunk_lean_deg))
+    capacity = s * abductor_strength_norm_nm_kg(sex)
+    demand = _demand_level_nm_kg(activity, lean, g)
+    held = capacity >= demand
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        needed_pct = np.where(capacity > 0, 100.0 * demand / np.where(capacity > 0, capacity, 1.0), np.inf)
+    # the demand falls as the lean grows: where it meets the capacity, on a fine grid of leans per runner
+    leans = np.linspace(lean, TRUNK_LEAN_RANGE_DEG[1], _LEAN_STEPS, axis=-1)  # S + (L,)
+    crossing = _first_crossing(leans, _demand_level_nm_kg(activity, leans, g), capacity)
+    needed_lean = np.where(held, lean, crossing)
+    return QuasiStaticDrop(
+        held=held[()],
+        activation_needed_pct=needed_pct[()],
+        trunk_lean_needed_deg=needed_lean[()],
+        demand_moment_nm_kg=demand[()],
+        capacity_moment_nm_kg=capacity[()],
+        activity=activity,
+    )
 
 
 @dataclass(frozen=True)
 class DropCurves:
-    """Demand, capacity (at strength 1) and passive moment against pelvic drop.
+    """Moments and drop over one stance, for drawing; time on the last axis.
+
+    For running these are the model's time courses; quiet stance and walking
+    are quasi-static, so their curves are flat (two points, 0 and 100 %).
 
     Attributes
     ----------
-    drop_deg : numpy.ndarray, shape (n,)
-        Pelvic drop grid, degrees.
-    demand_nm_kg : numpy.ndarray, shape ``S + (n,)``
-        Demand, N m/kg (``S`` the shape of the trunk lean).
-    capacity_at_norm_nm_kg, passive_nm_kg : numpy.ndarray, shape (n,)
-        Capacity at strength 1 and passive moment, N m/kg.
-    activity, sex : str
-    trunk_lean_deg : numpy.ndarray
+    stance_pct : numpy.ndarray, shape (T,)
+        Time from initial contact, % of stance.
+    demand_nm_kg, capacity_nm_kg, muscle_nm_kg, passive_nm_kg : numpy.ndarray, shape S + (T,)
+        Demand, maximal isometric capacity, muscle and passive moments, N m/kg.
+    drop_deg : numpy.ndarray, shape S + (T,)
+        Pelvic drop, degrees (NaN after the pelvis is lost).
     """
 
-    drop_deg: NDArray[np.float64]
+    stance_pct: NDArray[np.float64]
     demand_nm_kg: NDArray[np.float64]
-    capacity_at_norm_nm_kg: NDArray[np.float64]
+    capacity_nm_kg: NDArray[np.float64]
+    muscle_nm_kg: NDArray[np.float64]
     passive_nm_kg: NDArray[np.float64]
-    activity: str
-    sex: str
-    trunk_lean_deg: NDArray[np.float64]
-
-
-def _demand_nm_kg(activity: str, lean_deg: NDArray[np.float64], g: Geometry) -> NDArray[np.float64]:
-    """Demand on the drop grid, shape ``lean.shape + (n,)``."""
-    fraction, com = upper_body_com(np.radians(_DROP_GRID_DEG), np.radians(lean_deg)[..., None], geometry=g)
-    return activity_factor(activity) * literature_value("gravity") * fraction * com[..., 0]
-
-
-@functools.lru_cache(maxsize=16)
-def _leverage_shape(g: Geometry) -> NDArray[np.float64]:
-    """How the portions' summed abduction moment at full force changes with drop, 1 at level."""
-    _, moment_full, _ = abductor_unit_forces(_DROP_GRID_DEG, geometry=g)
-    shape = moment_full.sum(axis=-1) / moment_full[0].sum()
-    shape.flags.writeable = False
-    return shape
-
-
-@functools.lru_cache(maxsize=16)
-def _passive_nm_kg(g: Geometry) -> NDArray[np.float64]:
-    """The passive moment on the drop grid, with ``k`` from the running calibration."""
-    scale_deg = literature_value("passive_angle_scale")
-    target = literature_value("healthy_running_drop")
-    i = int(np.argmin(np.abs(_DROP_GRID_DEG - target)))
-    demand = _demand_nm_kg("running", np.asarray(0.0), g)
-    shortfall = demand[i] - abductor_strength_norm_nm_kg(CALIBRATION_SEX) * _leverage_shape(g)[i]
-    if shortfall <= 0:
-        raise ValueError(f"{g.name}: a normative runner's abductors alone hold the pelvis level in this "
-                         "model, so the passive moment cannot be calibrated")
-    passive = shortfall / np.expm1(_DROP_GRID_DEG[i] / scale_deg) * np.expm1(_DROP_GRID_DEG / scale_deg)
-    passive.flags.writeable = False
-    return passive
-
-
-@functools.lru_cache(maxsize=256)
-def _scalar_lean_demand(activity: str, lean_deg: float, g: Geometry) -> NDArray[np.float64]:
-    demand = _demand_nm_kg(activity, np.asarray(lean_deg), g)
-    demand.flags.writeable = False
-    return demand
-
-
-def drop_curves(activity: str = "running", trunk_lean_deg: ArrayLike = 0.0, sex: str = CALIBRATION_SEX,
-                geometry: Geometry | str | None = None) -> DropCurves:
-    """The three moment curves of the model against pelvic drop (0-30 deg).
-
-    Examples
-    --------
-    >>> c = drop_curves("running")
-    >>> bool(c.demand_nm_kg[0] > c.capacity_at_norm_nm_kg[0])  # running asks more than maximal strength
-    True
-    """
-    g = resolve_geometry(geometry)
-    check_name(activity, "activity", ACTIVITIES)
-    lean = checked_array(trunk_lean_deg, "trunk_lean_deg", TRUNK_LEAN_RANGE_DEG, "deg")
-    demand = _scalar_lean_demand(activity, float(lean), g) if lean.ndim == 0 else _demand_nm_kg(activity, lean, g)
-    return DropCurves(_DROP_GRID_DEG, demand, abductor_strength_norm_nm_kg(sex) * _leverage_shape(g),
-                      _passive_nm_kg(g), activity, sex, lean)
+    drop_deg: NDArray[np.float64]
 
 
 @dataclass(frozen=True)
 class PelvicDropResult:
-    """Where the pelvis settles; arrays have the broadcast shape of strength and trunk lean.
+    """Whether and how far the pelvis drops; arrays have the broadcast shape ``S`` of strength and lean.
 
     Attributes
     ----------
-    strength : numpy.ndarray
-        The strengths solved for (fraction of the norm of ``curves.sex``).
+    strength, trunk_lean_deg : numpy.ndarray
+        The inputs, broadcast.
+    activity, sex : str
+    held : numpy.ndarray of bool
+        False where the abductors cannot hold the pelvis (it would drop to the
+        end of the hip's adduction range without compensation).
     drop_deg : numpy.ndarray
-        Contralateral pelvic drop, degrees (positive = swing side lower).
-    demand_nm_kg, capacity_nm_kg, passive_nm_kg : numpy.ndarray
-        Moments at that drop, N m/kg (capacity at this strength).
+        Peak contralateral pelvic drop, degrees (positive = swing side
+        lower); where not held, the drop at which the hip reaches the end of
+        its adduction range (a lower bound).
+    hip_adduction_deg : numpy.ndarray
+        Peak stance-hip adduction: the drop plus ``femur_adduction_deg``, degrees.
+    femur_adduction_deg : float
+        The stance femur's lean toward the midline, degrees: running's narrow
+        step width (:func:`glutemed.stance_dynamics.femur_adduction_deg`);
+        0 for the quasi-static activities (femur vertical).
+    demand_nm_kg, capacity_nm_kg, muscle_nm_kg, passive_nm_kg : numpy.ndarray
+        Demand, maximal isometric capacity, muscle and passive moments, N m/kg;
+        running: at the peak of the demand (the ground-force peak; the last
+        instant held if the pelvis is lost before it).
     activation_to_stay_level_pct : numpy.ndarray
-        Demand over capacity with the pelvis level, %: above 100 the muscles
-        alone cannot hold it level.
+        Peak demand over isometric capacity with the pelvis level, %: above
+        100 the abductors alone cannot hold it level.
+    trunk_lean_needed_deg : numpy.ndarray
+        Quiet stance and walking: the lean over the stance leg at which the
+        abductors suffice (NaN if 30 deg is not enough). Running: NaN (not
+        computed; try leans with ``trunk_lean_deg``).
     hip_contact_force_bw : numpy.ndarray
-        Hip contact force at that drop, body weights: the (activity-scaled)
-        weight above the hip plus the pull that supplies the whole abduction
-        moment. The passive tissue (iliotibial band, capsule) is taken to
-        pull along the same line as the muscles: both run over the lateral
-        side of the hip, so both press the joint together.
-    com_m : numpy.ndarray, shape ``S + (2,)``
-        Centre of mass of the body above the stance hip at that drop,
+        Peak hip contact force, body weights (running: over the time held).
+    com_m : numpy.ndarray, shape S + (2,)
+        Centre of mass of the body above the stance hip at ``drop_deg``,
         ``(medial, up)`` relative to the hip, m.
     curves : DropCurves
-        The curves the result was read from.
     """
 
     strength: NDArray[np.float64]
+    trunk_lean_deg: NDArray[np.float64]
+    activity: str
+    sex: str
+    held: NDArray[np.bool_]
     drop_deg: NDArray[np.float64]
+    hip_adduction_deg: NDArray[np.float64]
+    femur_adduction_deg: float
     demand_nm_kg: NDArray[np.float64]
     capacity_nm_kg: NDArray[np.float64]
+    muscle_nm_kg: NDArray[np.float64]
     passive_nm_kg: NDArray[np.float64]
     activation_to_stay_level_pct: NDArray[np.float64]
+    trunk_lean_needed_deg: NDArray[np.float64]
     hip_contact_force_bw: NDArray[np.float64]
     com_m: NDArray[np.float64]
     curves: DropCurves
 
 
-def _settle(strength: NDArray[np.float64], c: DropCurves) -> NDArray[np.float64]:
-    """The first drop on the grid where capacity + passive meet demand, interpolated; vectorised."""
-    need = c.demand_nm_kg - c.passive_nm_kg  # what the muscles must supply at each drop
-    # the least strength that holds the pelvis at or before each drop
-    running_min = np.minimum.accumulate(need / c.capacity_at_norm_nm_kg, axis=-1)
-    s, running_min, need = np.broadcast_arrays(strength[..., None], running_min, need)
-    holds = running_min <= s
-    if not np.all(holds[..., -1]):
-        raise ValueError(f"the pelvis would drop beyond {_GRID_MAX_DEG:g} deg: outside this model")
-    k = np.argmax(holds, axis=-1)[..., None]
-    km = np.maximum(k - 1, 0)
-    f_hi = np.take_along_axis(s * c.capacity_at_norm_nm_kg - need, k, -1)[..., 0]
-    f_lo = np.take_along_axis(s * c.capacity_at_norm_nm_kg - need, km, -1)[..., 0]
-    k, km = k[..., 0], km[..., 0]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        t = np.where(k > 0, -f_lo / (f_hi - f_lo), 0.0)
-    return np.where(k > 0, c.drop_deg[km] + t * (c.drop_deg[k] - c.drop_deg[km]), 0.0)
+def _running(s: NDArray[np.float64], lean: NDArray[np.float64], sex: str, g: Geometry) -> PelvicDropResult:
+    r = running_stance(s, trunk_lean_deg=lean, sex=sex, geometry=g)
+    shape = np.shape(r.pelvis_held)
+    # the instant of the peak demand (the force peak), or the last instant held if the pelvis was lost before
+    peak = np.argmax(np.nan_to_num(r.demand_moment_nm_kg, nan=-np.inf), axis=-1)
+    last_held = np.isfinite(r.pelvic_drop_deg).sum(axis=-1) - 1
+    index = np.minimum(peak, last_held)
+
+    def at_peak(x: NDArray[np.float64]) -> NDArray[np.float64]:
+        return np.take_along_axis(x, np.asarray(index)[..., None], -1)[..., 0][()]
+
+    _, com = upper_body_com(np.radians(r.peak_pelvic_drop_deg), np.radians(lean), geometry=g)
+    stance_pct = 100.0 * r.time_s / r.conditions.contact_time_s
+    return PelvicDropResult(
+        strength=r.strength, trunk_lean_deg=r.trunk_lean_deg, activity="running", sex=sex,
+        held=r.pelvis_held, drop_deg=r.peak_pelvic_drop_deg, hip_adduction_deg=r.peak_hip_adduction_deg,
+        femur_adduction_deg=r.femur_adduction_deg,
+        demand_nm_kg=at_peak(r.demand_moment_nm_kg), capacity_nm_kg=at_peak(r.capacity_moment_nm_kg),
+        muscle_nm_kg=at_peak(r.muscle_moment_nm_kg), passive_nm_kg=at_peak(r.passive_moment_nm_kg),
+        activation_to_stay_level_pct=r.activation_to_stay_level_pct,
+        trunk_lean_needed_deg=np.full(shape, np.nan)[()],
+        hip_contact_force_bw=r.peak_hip_contact_force_bw, com_m=com,
+        curves=DropCurves(stance_pct, r.demand_moment_nm_kg, r.capacity_moment_nm_kg, r.muscle_moment_nm_kg,
+                          r.passive_moment_nm_kg, r.pelvic_drop_deg),
+    )
 
 
-def _interp_rows(x: NDArray[np.float64], xp: NDArray[np.float64], fp: NDArray[np.float64]) -> NDArray[np.float64]:
-    """``np.interp`` of ``x`` (shape S) on a regular grid ``xp``, with ``fp`` of shape ``(n,)`` or ``S + (n,)``."""
-    step = xp[1] - xp[0]
-    i = np.clip(((x - xp[0]) // step).astype(int), 0, len(xp) - 2)
-    t = (x - xp[i]) / step
-    fp = np.broadcast_to(fp, x.shape + xp.shape)
-    lo = np.take_along_axis(fp, i[..., None], -1)[..., 0]
-    hi = np.take_along_axis(fp, i[..., None] + 1, -1)[..., 0]
-    return lo + t * (hi - lo)
+def _contact_force_bw(moment_nm_kg: NDArray[np.float64], activity: str, g: Geometry) -> NDArray[np.float64]:
+    """Hip contact force (BW), pelvis level, when a pull along the abductors' resultant supplies the moment."""
+    gravity = literature_value("gravity")
+    force_full, moment_full, _ = abductor_unit_forces(0.0, geometry=g)
+    resultant = force_full.sum(axis=0)
+    lever = moment_full.sum() / np.linalg.norm(resultant)
+    pull = resultant / np.linalg.norm(resultant) * (moment_nm_kg / lever)[..., None]  # N/kg on the pelvis
+    fraction, _ = upper_body_com(0.0, 0.0, geometry=g)
+    weight = activity_factor(activity) * gravity * fraction
+    return np.hypot(pull[..., 0], pull[..., 1] - weight) / gravity
+
+
+def _quasi_static(s: NDArray[np.float64], lean: NDArray[np.float64], activity: str, sex: str,
+                  g: Geometry) -> PelvicDropResult:
+    q = quasi_static_drop(s, activity, lean, sex, g)
+    held = np.asarray(q.held)
+    limit = g.range_deg("hip_adduction")[1]
+    drop = np.where(held, 0.0, limit)
+    muscle = np.minimum(q.demand_moment_nm_kg, q.capacity_moment_nm_kg)
+    _, com = upper_body_com(np.radians(drop), np.radians(lean), geometry=g)
+
+    def curve(x: ArrayLike) -> NDArray[np.float64]:  # flat: the same value at 0 and 100 % of stance
+        return np.repeat(np.asarray(x, dtype=np.float64)[..., None], 2, axis=-1)
+
+    return PelvicDropResult(
+        strength=s[()], trunk_lean_deg=lean[()], activity=activity, sex=sex, held=held[()], drop_deg=drop[()],
+        hip_adduction_deg=drop[()], femur_adduction_deg=0.0,
+        demand_nm_kg=q.demand_moment_nm_kg, capacity_nm_kg=q.capacity_moment_nm_kg, muscle_nm_kg=muscle[()],
+        passive_nm_kg=np.zeros_like(drop)[()], activation_to_stay_level_pct=q.activation_needed_pct,
+        trunk_lean_needed_deg=q.trunk_lean_needed_deg,
+        hip_contact_force_bw=_contact_force_bw(muscle, activity, g)[()], com_m=com,
+        curves=DropCurves(np.array([0.0, 100.0]), curve(q.demand_moment_nm_kg), curve(q.capacity_moment_nm_kg),
+                          curve(muscle), curve(np.zeros_like(drop)), curve(drop)),
+    )
 
 
 def pelvic_drop(strength: ArrayLike = 1.0, activity: str = "running", trunk_lean_deg: ArrayLike = 0.0,
-                sex: str = CALIBRATION_SEX, geometry: Geometry | str | None = None) -> PelvicDropResult:
-    """Solve the pelvic-drop model for one or many strengths and leans (vectorised, no loop).
+                sex: str = DEFAULT_SEX, geometry: Geometry | str | None = None) -> PelvicDropResult:
+    """Whether and how far the pelvis drops, for one or many strengths and leans (vectorised).
 
     Parameters
     ----------
     strength : float or array_like
         Hip abductor strength as a fraction of the mean of the runner's sex
-        (0-1.5). Broadcasts against ``trunk_lean_deg``.
+        (0-1.5, :data:`STRENGTH_RANGE`). Broadcasts against ``trunk_lean_deg``.
     activity : {"stance", "walking", "running"}
+        Running runs the stance model at its defaults (speed 3.04 m/s,
+        preferred step rate); stance and walking are quasi-static.
     trunk_lean_deg : float or array_like
         Trunk angle to the vertical, degrees, positive toward the stance side
-        (:data:`glutemed.statics.TRUNK_LEAN_RANGE_DEG`).
-    sex : {"male", "female"}
+        (:data:`glutemed.statics.TRUNK_LEAN_RANGE_DEG`, -15 to 30).
+    sex : {"female", "male"}
         Whose strength norm ``strength = 1`` means (Ramskov et al. 2014):
-        men 1.62, women 1.41 N m/kg. Default ``"male"``, the sex the passive
-        tissue is calibrated on.
+        women 1.41, men 1.62 N m/kg. Default ``"female"``, as in
+        :func:`glutemed.running.running_stance`.
     geometry : Geometry, str or None
         Default gait2392.
 
@@ -240,63 +345,46 @@ def pelvic_drop(strength: ArrayLike = 1.0, activity: str = "running", trunk_lean
     -------
     PelvicDropResult
 
+    Raises
+    ------
+    ValueError
+        NaN or out-of-range input, shapes that do not broadcast, an unknown
+        activity or sex; the message names the parameter.
+
     Examples
     --------
     >>> r = pelvic_drop([1.0, 0.4])
-    >>> bool(r.drop_deg[1] > r.drop_deg[0])
-    True
-    >>> bool(pelvic_drop(1.0, sex="female").drop_deg > pelvic_drop(1.0, sex="male").drop_deg)
-    True
+    >>> np.round(r.drop_deg, 1), r.held.tolist()  # running: normative drops a little; 40 % is not held
+    (array([ 5.5, 26. ]), [True, False])
+    >>> float(pelvic_drop_deg(1.0, "stance"))  # the muscles alone hold it level
+    0.0
     """
     g = resolve_geometry(geometry)
-    s = checked_array(strength, "strength", STRENGTH_RANGE, "(fraction of normative)")
+    check_name(activity, "activity", ACTIVITIES)
     check_name(sex, "sex", SEXES)
-    c = drop_curves(activity, trunk_lean_deg, sex, g)
-    s = np.broadcast_to(s, np.broadcast_shapes(s.shape, c.trunk_lean_deg.shape))
-    drop = _settle(s, c)
-    demand = _interp_rows(drop, c.drop_deg, c.demand_nm_kg)
-    _, com = upper_body_com(np.radians(drop), np.radians(c.trunk_lean_deg), geometry=g)
-    with np.errstate(divide="ignore", over="ignore"):
-        level_pct = np.where(s > 0, 100 * c.demand_nm_kg[..., 0] / (s * c.capacity_at_norm_nm_kg[0]), np.inf)
-    return PelvicDropResult(
-        strength=s[()],
-        drop_deg=drop[()],
-        demand_nm_kg=demand[()],
-        capacity_nm_kg=(s * np.interp(drop, c.drop_deg, c.capacity_at_norm_nm_kg))[()],
-        passive_nm_kg=np.interp(drop, c.drop_deg, c.passive_nm_kg)[()],
-        activation_to_stay_level_pct=level_pct[()],
-        hip_contact_force_bw=_contact_force_bw(drop, demand, activity, g)[()],
-        com_m=com,
-        curves=c,
-    )
-
-
-def _contact_force_bw(drop_deg: NDArray[np.float64], moment_nm_kg: NDArray[np.float64], activity: str,
-                      g: Geometry) -> NDArray[np.float64]:
-    """Hip contact force (BW) when a pull along the abductors' line supplies ``moment_nm_kg``."""
-    gravity = literature_value("gravity")
-    force_full, moment_full, _ = abductor_unit_forces(drop_deg, geometry=g)
-    resultant = force_full.sum(axis=-2)  # on the pelvis, pelvis axes
-    lever = moment_full.sum(axis=-1) / np.linalg.norm(resultant, axis=-1)
-    direction = turn_frontal(resultant / np.linalg.norm(resultant, axis=-1, keepdims=True), np.radians(drop_deg))
-    muscle = direction * (moment_nm_kg / lever)[..., None]  # N/kg, world axes
-    fraction, _ = upper_body_com(0.0, 0.0, geometry=g)
-    weight = np.stack([np.zeros_like(drop_deg), np.full_like(drop_deg, -activity_factor(activity) * gravity
-                                                             * fraction)], axis=-1)
-    return np.linalg.norm(muscle + weight, axis=-1) / gravity
+    s, lean = _strength(strength), _lean(trunk_lean_deg)
+    try:
+        s, lean = np.broadcast_arrays(s, lean)
+    except ValueError as exc:
+        raise ValueError(f"strength and trunk_lean_deg must broadcast to one shape; got shapes {s.shape}, "
+                         f"{lean.shape}") from exc
+    if activity == "running":
+        return _running(s, lean, sex, g)
+    return _quasi_static(s, lean, activity, sex, g)
 
 
 def pelvic_drop_deg(strength: ArrayLike = 1.0, activity: str = "running", trunk_lean_deg: ArrayLike = 0.0,
-                    sex: str = CALIBRATION_SEX, geometry: Geometry | str | None = None) -> NDArray[np.float64]:
+                    sex: str = DEFAULT_SEX, geometry: Geometry | str | None = None) -> NDArray[np.float64]:
     """Just the drop of :func:`pelvic_drop`, degrees (swing side lower); same parameters.
+
+    Where the pelvis is not held this is the drop at which the hip reaches the
+    end of its adduction range; use :func:`pelvic_drop` to see ``held``.
 
     Examples
     --------
-    >>> round(float(pelvic_drop_deg(1.0, "running")), 1)  # the calibration point
-    5.0
-    >>> bool(pelvic_drop_deg(0.4) > pelvic_drop_deg(1.0))
+    >>> round(float(pelvic_drop_deg(1.0, "running")), 1)  # as running_stance at its defaults
+    5.5
+    >>> bool(pelvic_drop_deg(0.8) > pelvic_drop_deg(1.0))
     True
-    >>> float(pelvic_drop_deg(1.0, "stance"))  # the muscles alone hold it level
-    0.0
     """
     return pelvic_drop(strength, activity, trunk_lean_deg, sex, geometry).drop_deg

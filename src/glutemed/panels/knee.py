@@ -89,7 +89,9 @@ class KneeValgusPanel(Panel):
         Row("Hip", lambda v, r: (float(r.hip_adduction_deg[0]), float(r.hip_rotation_deg[0]),
                                  float(r.hip_flexion_deg[0])),
             "adduction {:.1f}°, internal rotation {:.1f}° (total), flexion {:.1f}°"),
-        Row("Pelvic drop", lambda v, r: float(r.pelvic_drop_deg[0]), "{:.1f}° (swing side lower)"),
+        Row("Pelvic drop", lambda v, r: (float(r.pelvic_drop_deg[0]), "" if bool(r.pelvis_held[0]) else
+                                         ": the abductors alone cannot hold it; drawn level, as if compensated"),
+            "{:.1f}° (swing side lower){}"),
         Row("", lambda v, r: f"{v['activity'].replace('_', ' ').capitalize()} reuses the squat's calibration of "
             "the knee swing, and Herrington's groups are squats and landings: compare with care.",
             show=lambda v, r: v["activity"] != CALIBRATED_ACTIVITY),

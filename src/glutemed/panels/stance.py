@@ -122,8 +122,21 @@ def _level_text(v: Values, s: _DropState) -> str:
     return "no strength at all" if not np.isfinite(level) else f"{level:.0f} %"
 
 
+def _drop_text(v: Values, s: _DropState) -> str:
+    r = s.result
+    if bool(r.held):
+        return f"{float(r.drop_deg):.1f}° (swing side lower)"
+    text = f"not held: the hip reaches the end of its adduction range ({float(r.hip_adduction_deg):.0f}°)"
+    lean = float(r.trunk_lean_needed_deg)
+    if np.isfinite(lean):
+        text += f"; a trunk lean of {lean:.0f}° over the stance leg would hold it"
+    elif r.activity != "running":
+        text += "; even a 30° trunk lean would not hold it"
+    return text
+
+
 class HipDropPanel(Panel):
-    """Abductor strength against pelvic drop: the stick figure and the moment curves.
+    """Abductor strength against pelvic drop: the stick figure and the moments over stance.
 
     Parameters
     ----------
@@ -153,11 +166,13 @@ class HipDropPanel(Panel):
     rows = (
         Row("Activity", lambda v, s: (v["activity"], v["strength"], v["trunk_lean_deg"]),
             "{}, strength {:.2f} × normative, trunk lean {:.0f}°"),
-        Row("Pelvic drop", lambda v, s: float(s.result.drop_deg), "{:.1f}° (swing side lower)"),
+        Row("Pelvic drop", _drop_text),
+        Row("Hip adduction", lambda v, s: (float(s.result.hip_adduction_deg), float(s.result.femur_adduction_deg)),
+            "{:.1f}° (pelvic drop + {:.1f}° lean of the femur toward the midline)"),
         Row("To stay level", _level_text, "model demand over the strength norm {} (not a measured effort)"),
-        Row("Moments", lambda v, s: (float(s.result.demand_nm_kg), float(s.result.capacity_nm_kg),
-                                     float(s.result.passive_nm_kg)),
-            "demand {:.2f}, muscles {:.2f}, passive tissue {:.2f}", "N m/kg"),
+        Row("Moments at the force peak", lambda v, s: (float(s.result.demand_nm_kg), float(s.result.capacity_nm_kg),
+                                     float(s.result.muscle_nm_kg), float(s.result.passive_nm_kg)),
+            "demand {:.2f}, capacity {:.2f}, muscles {:.2f}, passive tissue {:.3f}", "N m/kg"),
         Row("Hip contact force", lambda v, s: float(s.result.hip_contact_force_bw), "{:.1f} BW"),
     )
 
@@ -177,7 +192,7 @@ class HipDropPanel(Panel):
                                                   label="Seen from behind, right leg in stance")
         self.drop_text = ax_fig.text(-40.0, -38.0, "", fontsize=13, color=PORTION_STYLE["posterior"]["color"])
         self.curves = draw_drop_curves(ax_curves, state.result)
-        ax_curves.set_title("Demand and capacity")
+        ax_curves.set_title("Demand and capacity over stance")
         lines = self.figure_artists.lines
         moving = [a for k, a in lines.items() if k != "stance_leg"]
         return moving + [self.drop_text, *self.curves.lines.values()]

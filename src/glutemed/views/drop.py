@@ -1,4 +1,4 @@
-"""The pelvic-drop model's moments against drop: demand, capacity, passive, and where the pelvis settles."""
+"""The pelvic-drop model's moments over one stance: demand, capacity, muscle and passive tissue."""
 
 from __future__ import annotations
 
@@ -28,14 +28,16 @@ def _single(result: PelvicDropResult) -> PelvicDropResult:
 
 
 def draw_drop_curves(ax: Axes, result: PelvicDropResult) -> DropCurveArtists:
-    """Demand, capacity and passive moments against pelvic drop, with the settled drop marked.
+    """Demand, capacity, muscle and passive moments over stance, with the instant of the peak drop marked.
+
+    Running shows the stance model's time courses; quiet stance and walking
+    are quasi-static, so their lines are flat.
 
     Parameters
     ----------
     ax : matplotlib.axes.Axes
     result : PelvicDropResult
-        A single result of :func:`glutemed.pelvic_drop`: its curves, its
-        strength (scales the capacity) and its drop (the marker).
+        A single result of :func:`glutemed.pelvic_drop`.
 
     Examples
     --------
@@ -43,23 +45,23 @@ def draw_drop_curves(ax: Axes, result: PelvicDropResult) -> DropCurveArtists:
     >>> from glutemed.views.style import new_figure
     >>> fig = new_figure(5, 4)
     >>> sorted(draw_drop_curves(fig.add_subplot(), pelvic_drop(1.0)).lines)
-    ['capacity', 'demand', 'drop', 'muscles + passive', 'passive']
+    ['capacity', 'demand', 'muscle', 'passive', 'peak drop']
     """
     lines: dict[str, Line2D] = {}
     with styled():
         (lines["demand"],) = ax.plot([], [], color="black", linestyle="-", linewidth=3,
                                      label="demand (body above the hip)")
         (lines["capacity"],) = ax.plot([], [], color=OKABE_ITO["blue"], linestyle="--", linewidth=2.5,
-                                       label="muscle capacity (strength x leverage)")
+                                       label="capacity (isometric, full drive)")
+        (lines["muscle"],) = ax.plot([], [], color=OKABE_ITO["orange"], linestyle="-.", linewidth=2.5,
+                                     label="abductors' moment")
         (lines["passive"],) = ax.plot([], [], color="#888888", linestyle=":", linewidth=2.5,
                                       label="passive tissue")
-        (lines["muscles + passive"],) = ax.plot([], [], color=OKABE_ITO["orange"], linestyle="-.",
-                                                linewidth=2.5, label="muscles + passive")
-        (lines["drop"],) = ax.plot([], [], color=OKABE_ITO["vermilion"], linewidth=2, marker="o",
-                                   markersize=9, label="where the pelvis settles")
-        ax.set_xlim(0.0, 15.0)
+        (lines["peak drop"],) = ax.plot([], [], color=OKABE_ITO["vermilion"], linewidth=2, marker="o",
+                                        markersize=9, label="peak pelvic drop")
+        ax.set_xlim(0.0, 100.0)
         ax.set_ylim(0.0, 3.2)
-        ax.set_xlabel("pelvic drop = stance-hip adduction (deg)")
+        ax.set_xlabel("stance (% of contact time)")
         ax.set_ylabel("abduction moment (N m per kg)")
         ax.grid(True, color="#DDDDDD", linewidth=0.8)
         ax.legend(loc="upper left", fontsize=10, framealpha=0.9)
@@ -72,13 +74,14 @@ def update_drop_curves(artists: DropCurveArtists, result: PelvicDropResult) -> N
     """Move the curves of :func:`draw_drop_curves` to a new result (no redraw)."""
     c = _single(result).curves
     lines = artists.lines
-    x = c.drop_deg
-    capacity = float(result.strength) * c.capacity_at_norm_nm_kg
-    lines["demand"].set_data(x, c.demand_nm_kg)
-    lines["capacity"].set_data(x, capacity)
-    lines["passive"].set_data(x, c.passive_nm_kg)
-    lines["muscles + passive"].set_data(x, capacity + c.passive_nm_kg)
-    drop = float(result.drop_deg)
-    y = float(np.interp(drop, x, c.demand_nm_kg))
-    lines["drop"].set_data([drop, drop, drop], [0.0, y, y])
-    lines["drop"].set_markevery([2])
+    x = c.stance_pct
+    for name, y in (("demand", c.demand_nm_kg), ("capacity", c.capacity_nm_kg), ("muscle", c.muscle_nm_kg),
+                    ("passive", c.passive_nm_kg)):
+        lines[name].set_data(x, y)
+    drop = np.nan_to_num(c.drop_deg, nan=-np.inf)
+    i = int(np.argmax(drop)) if float(result.drop_deg) > 0 else int(np.argmax(np.nan_to_num(c.demand_nm_kg)))
+    if not bool(result.held):
+        i = int(np.isfinite(c.drop_deg).sum()) - 1  # the last instant the pelvis was held
+    y = float(c.demand_nm_kg[i])
+    lines["peak drop"].set_data([x[i], x[i], x[i]], [0.0, y, y])
+    lines["peak drop"].set_markevery([2])
