@@ -83,6 +83,8 @@ def exercise_panels(page, expected_panels: int, latencies: list[float], key_step
             handle = slider.locator(".noUi-handle")
             value_box = slider.locator(".widget-readout")  # the slider's own value, as formatted
             label = slider.locator("label").inner_text()
+            # what a screen reader announces: the quantity and its unit, e.g. "Hip flexion (°)"
+            assert label.strip() and "(" in label and label.rstrip().endswith(")"), f"slider name {label!r}"
 
             # --- by mouse: drag the handle a quarter of the track to the right
             before_value = value_box.inner_text()

@@ -43,3 +43,69 @@ def test_widget_notebook_in_jupyterlab(jupyterlab, chromium, path) -> None:
         assert not real_errors, f"browser console errors: {real_errors}"
     finally:
         page.close()
+
+
+ANSWER_NOTEBOOK = "00_start_here.ipynb"
+
+
+def _feedback(widget) -> str:
+    return widget.locator(".glutemed-feedback").inner_text()
+
+
+def test_predict_and_answer_widgets_in_jupyterlab(jupyterlab, chromium) -> None:
+    """Type, commit, then see the model's answer: nothing is revealed before the commit, bad typing gets a
+    message (no traceback), and every input has an accessible name with its unit."""
+    page = chromium.new_page(viewport={"width": 1600, "height": 1000})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(f"{jupyterlab.url}/lab/tree/{ANSWER_NOTEBOOK}?reset&token={jupyterlab.token}")
+        page.wait_for_function(
+            "() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
+            " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
+            " return k && k.status === 'idle'; }", timeout=120000)
+        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        page.wait_for_selector(".glutemed-predict", timeout=120000)
+        predict = page.locator(".glutemed-predict").first
+        predict.scroll_into_view_if_needed()
+        assert "The model:" not in _feedback(predict), "nothing is revealed before the commit"
+        commit = predict.locator("button.glutemed-commit")
+        text_box = predict.locator(".glutemed-input input[type=text]")
+        if text_box.count():
+            label = predict.locator(".glutemed-input label").inner_text()
+            assert label.strip(), "the prediction box has an accessible name"
+            before = _feedback(predict)
+            text_box.fill("banana")
+            commit.click()
+            page.wait_for_function("([w, t]) => w.innerText !== t",
+                                   arg=[predict.locator(".glutemed-feedback").element_handle(), before],
+                                   timeout=10000)
+            assert "The model:" not in _feedback(predict) and "Traceback" not in _feedback(predict)
+            assert commit.is_enabled(), "an unreadable prediction is not committed"
+            text_box.fill("3")
+            commit.focus()
+            page.keyboard.press("Enter")  # keyboard-operable
+        else:
+            predict.locator("input[type=radio]").first.check()
+            commit.click()
+        page.wait_for_function("(w) => w.innerText.includes('The model:')",
+                               arg=predict.locator(".glutemed-feedback").element_handle(), timeout=10000)
+        assert "Your prediction (locked)" in _feedback(predict)
+        assert commit.is_disabled(), "the prediction is locked"
+
+        answer = page.locator(".glutemed-answer").first
+        answer.scroll_into_view_if_needed()
+        label = answer.locator(".glutemed-input label").inner_text()
+        assert label.strip(), "the answer box has an accessible name"
+        before = _feedback(answer)
+        answer.locator(".glutemed-input input[type=text]").fill("8 or 9")
+        answer.locator("button.glutemed-check").click()
+        page.wait_for_function("([w, t]) => w.innerText !== t",
+                               arg=[answer.locator(".glutemed-feedback").element_handle(), before], timeout=10000)
+        message = _feedback(answer)
+        assert "Traceback" not in message and "Error" not in message, message
+        real_errors = [e for e in errors if not any(s in e for s in IGNORED_CONSOLE)]
+        assert not real_errors, f"browser console errors: {real_errors}"
+    finally:
+        page.close()
