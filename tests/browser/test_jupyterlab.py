@@ -109,3 +109,39 @@ def test_predict_and_answer_widgets_in_jupyterlab(jupyterlab, chromium) -> None:
         assert not real_errors, f"browser console errors: {real_errors}"
     finally:
         page.close()
+
+
+KEYBOARD_NOTEBOOK = "02_moment_arms_and_changing_roles.ipynb"
+_FOCUSABLE = ("input:not([disabled]), button:not([disabled]), select:not([disabled]), .noUi-handle")
+_WIDGET_ROOTS = ".glutemed-panel, .glutemed-predict, .glutemed-answer, .glutemed-choice-question"
+
+
+def test_keyboard_only_pass_through_a_whole_notebooks_widgets(jupyterlab, chromium) -> None:
+    """Tab from the first widget control reaches every control of every widget in the notebook, in order."""
+    page = chromium.new_page(viewport={"width": 1600, "height": 1000})
+    try:
+        page.goto(f"{jupyterlab.url}/lab/tree/{KEYBOARD_NOTEBOOK}?reset&token={jupyterlab.token}")
+        page.wait_for_function(
+            "() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
+            " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
+            " return k && k.status === 'idle'; }", timeout=120000)
+        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        page.wait_for_selector(".glutemed-panel img.glutemed-figure", timeout=120000)
+        page.wait_for_timeout(1500)
+        marked = page.evaluate(
+            """([roots, sel]) => { let n = 0;
+                 document.querySelectorAll(roots).forEach(r => r.querySelectorAll(sel).forEach(e => {
+                   if (e.offsetParent !== null) e.dataset.gmKey = String(n++); }));
+                 return n; }""", [_WIDGET_ROOTS, _FOCUSABLE])
+        assert marked >= 6, f"the notebook's widgets have keyboard controls ({marked})"
+        page.evaluate("() => document.querySelector('[data-gm-key=\"0\"]').focus()")
+        visited = {page.evaluate("() => document.activeElement.dataset.gmKey || ''")}
+        for _ in range(marked * 4):
+            page.keyboard.press("Tab")
+            visited.add(page.evaluate("() => document.activeElement.dataset.gmKey || ''"))
+            if len(visited - {""}) == marked:
+                break
+        missing = sorted(set(map(str, range(marked))) - visited, key=int)
+        assert not missing, f"{len(missing)} of {marked} widget controls cannot be reached with Tab"
+    finally:
+        page.close()
