@@ -32,6 +32,7 @@ Data flows one way, and no module imports one later in the chain::
     data/ -> geometry, scaling, literature             (data, with provenance checks)
           -> rotations, kinematics                     (core: posing and projecting points)
           -> muscles -> segments -> statics -> pelvic_drop -> fppa -> knee_chain   (models)
+          -> rehab (exercises: demand, portion shares, cited EMG, band force)
           -> views (style, projection, one module per scene)
           -> panels (one base: values -> model -> view -> render -> readout)
           -> answers, figures, notebooks
@@ -88,6 +89,7 @@ from glutemed.muscles import (
 from glutemed.pelvic_drop import PelvicDropResult, pelvic_drop, pelvic_drop_deg
 from glutemed.scaling import mirror_geometry, move_insertion, scale_geometry
 from glutemed.statics import ACTIVITIES, SEXES, StanceResult, single_leg_stance
+from glutemed import rehab  # after the models it uses
 
 # Modules the notebooks reach as gm.answers, gm.figures, gm.panels, gm.views. They import
 # the model (never the reverse) and pull in Matplotlib and ipywidgets, so they are loaded
@@ -140,6 +142,7 @@ __all__ = [
     "pelvic_drop",
     "pelvic_drop_deg",
     "pose_leg",
+    "rehab",
     "role_switch_flexion_deg",
     "scale_geometry",
     "single_leg_stance",
