@@ -52,6 +52,7 @@ from glutemed.rehab.exercises import (
     RehabExercise,
     exercise,
     exercise_demand,
+    ladder_rows,
 )
 from glutemed.rehab.loads import portion_share
 
@@ -81,5 +82,6 @@ __all__ = [
     "exercise_demand",
     "intensity_band",
     "intensity_bands",
+    "ladder_rows",
     "portion_share",
 ]

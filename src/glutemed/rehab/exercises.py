@@ -59,7 +59,7 @@ from glutemed.scaling import mirror_geometry
 from glutemed.statics import BODY_MASS_RANGE_KG
 
 __all__ = ["BAND_PLACES", "HIP_FLEXION_RANGE_DEG", "KNEE_FLEXION_RANGE_DEG", "ExerciseDemand",
-           "RehabExercise", "EXERCISES", "EXERCISE_NAMES", "exercise", "exercise_demand"]
+           "RehabExercise", "EXERCISES", "EXERCISE_NAMES", "exercise", "exercise_demand", "ladder_rows"]
 
 #: Where a band loop can sit.
 BAND_PLACES: tuple[str, str] = ("knees", "ankles")
@@ -440,3 +440,28 @@ def exercise_demand(
                   d.posture_deg[3] if knee_flexion_deg is None else knee_flexion_deg,
                   body_mass_kg, resolve_geometry(geometry))
     return ExerciseDemand(exercise=EXERCISES[EXERCISE_NAMES.index(exercise)], **v)
+
+
+def ladder_rows() -> list[dict[str, object]]:
+    """One row per exercise for a table: demand, cited EMG, its method, reference and source.
+
+    Missing values are shown as ``"—"``; the EMG columns say "no checked value" where there is none.
+
+    Examples
+    --------
+    >>> row = ladder_rows()[2]
+    >>> row["exercise"], round(row["demand (N m/kg)"], 2), row["EMG (%)"], row["method"]
+    ('Crab walk (lateral band walk)', 1.18, 52.0, 'mean')
+    """
+    rows = []
+    for e in EXERCISES:
+        rows.append({
+            "exercise": e.label,
+            "demand (N m/kg)": e.demand_nm_kg,
+            "EMG (%)": e.emg_pct_mvic if e.has_emg else "no checked value",
+            "SD (%)": e.emg_sd if e.emg_sd is not None else "—",
+            "method": (e.emg_method or "not reported") if e.has_emg else "—",
+            "of": (e.emg_reference or "not reported") if e.has_emg else "—",
+            "source": e.emg_citation or "—",
+        })
+    return rows
