@@ -86,7 +86,8 @@ def _emg_text(v: Values, s: _RehabState) -> str:
     sd = f" ± {e.emg_sd:g}" if e.emg_sd is not None else ""
     method = f"{e.emg_method} amplitude" if e.emg_method else "method not reported"
     n = f"n = {e.emg_n}" if e.emg_n is not None else "n not read"
-    return f"{e.emg_pct_mvic:g}{sd} % of {e.emg_reference or 'a reference contraction'} ({method}, {n}); {e.emg_citation}"
+    reference = e.emg_reference or "a reference contraction"
+    return f"{e.emg_pct_mvic:g}{sd} % of {reference} ({method}, {n}); {e.emg_citation}"
 
 
 def _share_row(i: int, portion: str) -> Row:
@@ -148,7 +149,8 @@ class RehabPanel(Panel):
         Row("Formula", lambda v, s: s.result.demand_formula),
         *(_share_row(i, p) for i, p in enumerate(PORTIONS)),
         Row("Cited EMG", _emg_text),
-        Row("Intensity (Ebert et al. 2017 bands)", lambda v, s: (s.result.exercise.intensity or "none").replace("_", " ")),
+        Row("Intensity (Ebert et al. 2017 bands)",
+            lambda v, s: (s.result.exercise.intensity or "none").replace("_", " ")),
         Row("", lambda v, s: "The model's abduction demand is zero here, yet the muscle is active: see the notebook "
             "for why.", show=lambda v, s: float(s.result.demand_nm_kg) == 0.0),
     )

@@ -24,8 +24,6 @@ moment per kg of body mass, quasi-static, at the posture::
 
 from __future__ import annotations
 
-import csv
-import functools
 import re
 from dataclasses import dataclass
 
@@ -33,7 +31,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from glutemed._checks import check_name, checked_array
-from glutemed.geometry import Geometry, data_dir, resolve_geometry
+from glutemed.geometry import Geometry, resolve_geometry
 from glutemed.kinematics import LegPose, pose_leg
 from glutemed.rehab.bands import (
     BAND_CHOICES,
@@ -43,11 +41,10 @@ from glutemed.rehab.bands import (
     band_force_kind,
     band_force_n,
 )
+from glutemed.rehab.definitions import BAND_PLACES, Definition, definitions
 from glutemed.rehab.evidence import emg_row, intensity_band
 from glutemed.rehab.loads import (
     GRAVITY_UNIT,
-    POSITIONS,
-    SUPPORTS,
     WEIGHT_PARTS,
     band_moment_nm,
     double_leg_stance_nm_kg,
@@ -61,18 +58,12 @@ from glutemed.statics import BODY_MASS_RANGE_KG
 __all__ = ["BAND_PLACES", "HIP_FLEXION_RANGE_DEG", "KNEE_FLEXION_RANGE_DEG", "ExerciseDemand",
            "RehabExercise", "EXERCISES", "EXERCISE_NAMES", "exercise", "exercise_demand", "ladder_rows"]
 
-#: Where a band loop can sit.
-BAND_PLACES: tuple[str, str] = ("knees", "ankles")
 #: Hip flexion the exercise explorer offers, degrees (within the joint range).
 HIP_FLEXION_RANGE_DEG: tuple[float, float] = (0.0, 90.0)
 #: Knee flexion (squat depth) the exercise explorer offers, degrees.
 KNEE_FLEXION_RANGE_DEG: tuple[float, float] = (0.0, 90.0)
 _BODY_MASS_KG = 70.0  # the statics model's default; only the band part depends on it
 
-_COLUMNS = ("exercise", "label", "in_article", "position", "support", "hip_flexion_deg", "hip_adduction_deg",
-            "hip_rotation_deg", "knee_flexion_deg", "other_hip_flexion_deg", "other_hip_adduction_deg",
-            "other_hip_rotation_deg", "other_knee_flexion_deg", "working_leg_share", "band", "band_at",
-            "band_elongation_pct", "emg_row", "related_rows", "kind", "note")
 
 
 @dataclass(frozen=True)
@@ -235,70 +226,14 @@ class ExerciseDemand:
     demand_formula: str
 
 
-@dataclass(frozen=True)
-class _Definition:
-    name: str
-    label: str
-    in_article: bool
-    position: str
-    support: str
-    posture_deg: tuple[float, float, float, float]
-    other_leg_deg: tuple[float, float, float, float] | None
-    working_leg_share: float
-    band: str
-    band_at: str
-    band_elongation_pct: float
-    emg_key: str | None
-    related: tuple[str, ...]
-    note: str
-
-
-def _float(row: dict[str, str], key: str) -> float:
-    try:
-        return float(row[key])
-    except ValueError as exc:
-        raise ValueError(f"rehab_exercises.csv, {row['exercise']}: {key} must be a number") from exc
-
-
-@functools.lru_cache(maxsize=None)
-def _definitions() -> tuple[_Definition, ...]:
-    path = data_dir() / "rehab_exercises.csv"
-    with path.open(newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        if tuple(reader.fieldnames or ()) != _COLUMNS:
-            raise ValueError(f"{path.name}: columns must be {', '.join(_COLUMNS)}")
-        rows = list(reader)
-    out = []
-    for r in rows:
-        where = f"{path.name}, {r['exercise']}"
-        check_name(r["position"], f"{where}: position", POSITIONS)
-        check_name(r["support"], f"{where}: support", SUPPORTS)
-        check_name(r["band"], f"{where}: band", BAND_CHOICES)
-        check_name(r["band_at"], f"{where}: band_at", BAND_PLACES)
-        check_name(r["kind"], f"{where}: kind", ("teaching",))
-        if (r["position"], r["support"]) not in WEIGHT_PARTS:
-            raise ValueError(f"{where}: no weight formula for {r['position']}, {r['support']}")
-        other = ("other_hip_flexion_deg", "other_hip_adduction_deg", "other_hip_rotation_deg", "other_knee_flexion_deg")
-        out.append(_Definition(
-            name=r["exercise"], label=r["label"], in_article=r["in_article"] == "yes", position=r["position"],
-            support=r["support"],
-            posture_deg=tuple(_float(r, k) for k in ("hip_flexion_deg", "hip_adduction_deg", "hip_rotation_deg",
-                                                     "knee_flexion_deg")),
-            other_leg_deg=tuple(_float(r, k) for k in other) if r[other[0]].strip() else None,
-            working_leg_share=_float(r, "working_leg_share"), band=r["band"], band_at=r["band_at"],
-            band_elongation_pct=_float(r, "band_elongation_pct"), emg_key=r["emg_row"] or None,
-            related=tuple(k for k in r["related_rows"].split(";") if k), note=r["note"]))
-    return tuple(out)
-
-
-def _formula(d: _Definition, band: str) -> str:
+def _formula(d: Definition, band: str) -> str:
     weight = WEIGHT_PARTS[(d.position, d.support)]
     if band == NO_BAND:
         return weight
     return f"{weight} + band: (p x F) . a / m, F = {LOOP_STRANDS} T(e) at the {d.band_at}, toward the other leg"
 
 
-def _evaluate(d: _Definition, band: str, elongation_pct: ArrayLike, hip_flexion_deg: ArrayLike,
+def _evaluate(d: Definition, band: str, elongation_pct: ArrayLike, hip_flexion_deg: ArrayLike,
               knee_flexion_deg: ArrayLike, body_mass_kg: float, g: Geometry) -> dict:
     """Everything the demand needs, broadcast over the posture and elongation arrays."""
     check_name(band, "band", BAND_CHOICES)
@@ -337,7 +272,7 @@ def _evaluate(d: _Definition, band: str, elongation_pct: ArrayLike, hip_flexion_
                 demand_formula=_formula(d, band))
 
 
-def _record(d: _Definition) -> RehabExercise:
+def _record(d: Definition) -> RehabExercise:
     hip, add, rot, knee = d.posture_deg
     v = _evaluate(d, d.band, d.band_elongation_pct, hip, knee, _BODY_MASS_KG, resolve_geometry(None))
     row = emg_row(d.emg_key) if d.emg_key else None
@@ -358,7 +293,7 @@ def _record(d: _Definition) -> RehabExercise:
 
 
 #: Every exercise, in the order of ``data/rehab_exercises.csv`` (the source article's four first).
-EXERCISES: tuple[RehabExercise, ...] = tuple(_record(d) for d in _definitions())
+EXERCISES: tuple[RehabExercise, ...] = tuple(_record(d) for d in definitions())
 #: Their names.
 EXERCISE_NAMES: tuple[str, ...] = tuple(e.name for e in EXERCISES)
 
@@ -433,7 +368,7 @@ def exercise_demand(
     0.0
     """
     check_name(exercise, "exercise", EXERCISE_NAMES)
-    d = _definitions()[EXERCISE_NAMES.index(exercise)]
+    d = definitions()[EXERCISE_NAMES.index(exercise)]
     v = _evaluate(d, d.band if band is None else band,
                   d.band_elongation_pct if band_elongation_pct is None else band_elongation_pct,
                   d.posture_deg[0] if hip_flexion_deg is None else hip_flexion_deg,

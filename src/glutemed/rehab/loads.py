@@ -116,12 +116,12 @@ def leg_com_m(
     shank = rot_z(-k)  # tibia frame -> femur frame
     knee = g.knee_centre_m
     _, ankle = leg_points_m(np.broadcast_to(np.eye(3), k.shape + (3, 3)), k, g)  # femur frame
-    femur_side = "_r" if g.side == "right" else "_l"
-    parts = [(masses[f"femur{femur_side}"], np.broadcast_to(coms[f"femur{femur_side}"], ankle.shape)),
-             (masses[f"tibia{femur_side}"], knee + shank @ (coms[f"tibia{femur_side}"] - g.knee_in_tibia_m))]
-    if f"patella{femur_side}" in masses:
-        parts.append((masses[f"patella{femur_side}"], np.broadcast_to(knee, ankle.shape)))
-    parts += [(masses[s.replace("_r", femur_side)], ankle) for s in _LEG_SEGMENTS_AT_ANKLE]
+    # segment masses and centres of mass are stored for the right leg; a mirrored geometry keeps the names
+    parts = [(masses["femur_r"], np.broadcast_to(coms["femur_r"], ankle.shape)),
+             (masses["tibia_r"], knee + shank @ (coms["tibia_r"] - g.knee_in_tibia_m))]
+    if "patella_r" in masses:
+        parts.append((masses["patella_r"], np.broadcast_to(knee, ankle.shape)))
+    parts += [(masses[s], ankle) for s in _LEG_SEGMENTS_AT_ANKLE]
     total = sum(m for m, _ in parts)
     com_femur = sum(m * p for m, p in parts) / total
     return np.einsum("...ij,...j->...i", rot, com_femur)
