@@ -16,6 +16,7 @@ from glutemed.panels import (
     KneeValgusPanel,
     LinesOfActionPanel,
     MomentArmPanel,
+    RehabPanel,
     Slider,
     StancePanel,
 )
@@ -35,8 +36,8 @@ def test_hip_sliders_are_wired_to_model_parameter_names(panel_class) -> None:
 
 
 def _model_for(panel_class):
-    return {StancePanel: gm.single_leg_stance, HipDropPanel: gm.pelvic_drop, KneeValgusPanel: gm.knee_valgus}.get(
-        panel_class, gm.moment_arms)
+    return {StancePanel: gm.single_leg_stance, HipDropPanel: gm.pelvic_drop, KneeValgusPanel: gm.knee_valgus,
+            RehabPanel: gm.rehab.exercise_demand}.get(panel_class, gm.moment_arms)
 
 
 @pytest.mark.parametrize("panel_class", ALL_PANELS)

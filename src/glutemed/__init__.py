@@ -34,6 +34,7 @@ Data flows one way, and no module imports one later in the chain::
           -> muscles -> segments -> statics                                (models: frontal-plane statics)
           -> ground_force -> stance_dynamics -> running -> training_load  (models: running stance in time)
           -> pelvic_drop -> fppa -> knee_chain                             (models: drop for any activity)
+          -> rehab (exercises: demand, portion shares, cited EMG, band force)
           -> views (style, projection, one module per scene)
           -> panels (one base: values -> model -> view -> render -> readout)
           -> answers, figures, notebooks
@@ -108,6 +109,7 @@ from glutemed.running import RunningStance, peak_pelvic_drop_deg, running_stance
 from glutemed.scaling import mirror_geometry, move_insertion, scale_geometry
 from glutemed.statics import ACTIVITIES, SEXES, StanceResult, single_leg_stance
 from glutemed.training_load import TrainingLoad, training_load
+from glutemed import rehab  # after the models it uses
 
 # Modules the notebooks reach as gm.answers, gm.figures, gm.panels, gm.views. They import
 # the model (never the reverse) and pull in Matplotlib and ipywidgets, so they are loaded
@@ -167,6 +169,7 @@ __all__ = [
     "pelvic_drop_deg",
     "pose_leg",
     "quasi_static_drop",
+    "rehab",
     "role_switch_flexion_deg",
     "running_stance",
     "scale_geometry",

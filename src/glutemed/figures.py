@@ -21,12 +21,14 @@ from glutemed.kinematics import frontal_figure, pose_leg
 from glutemed.knee_chain import knee_valgus
 from glutemed.literature import literature_value
 from glutemed.muscles import moment_arms
-from glutemed.pelvic_drop import pelvic_drop
+from glutemed.pelvic_drop import pelvic_drop, pelvic_drop_deg
+from glutemed.rehab import EXERCISES
 from glutemed.statics import single_leg_stance
 from glutemed.views.hip import add_portion_legend, draw_hip_view
 from glutemed.views.knee import draw_chain, draw_chain_axes
 from glutemed.views.moment_arms import draw_moment_arm_curves
 from glutemed.views.projection import PLANES
+from glutemed.views.rehab import draw_ladder
 from glutemed.views.stance import draw_forces, draw_frontal_figure, draw_level_pelvis
 from glutemed.views.style import OKABE_ITO, new_figure
 
@@ -39,6 +41,7 @@ __all__ = [
     "drop_vs_strength_figure",
     "knee_valgus_figure",
     "fppa_vs_strength_figure",
+    "progression_ladder_figure",
     "FIGURES",
     "save_figure",
     "main",
@@ -246,6 +249,37 @@ def fppa_vs_strength_figure(geometry: Geometry | str | None = None) -> Figure:
     return fig
 
 
+def _methods_note(exercises) -> str:
+    """Which cited values are mean amplitude, peak or not reported, and against which reference."""
+    groups: dict[str, list[str]] = {}
+    for e in exercises:
+        if e.has_emg:
+            method = {"mean": "mean amplitude", "peak": "peak amplitude"}.get(e.emg_method, "method not reported")
+            reference = f"% of {e.emg_reference}" if e.emg_reference else "reference not reported"
+            groups.setdefault(f"{method}, {reference}", []).append(f"{e.label} ({e.emg_citation})")
+    lines = [f"{k}: {'; '.join(v)}" for k, v in groups.items()]
+    return ("Methods differ, so values from different studies are not one scale and the ranking is not "
+            "settled:\n" + "\n".join(lines))
+
+
+def progression_ladder_figure() -> Figure:
+    """Modelled demand against cited EMG for every exercise, coloured by Ebert et al.'s intensity band.
+
+    Examples
+    --------
+    >>> len(progression_ladder_figure().axes)
+    1
+    """
+    fig = new_figure(12.0, 8.0)
+    ax = fig.add_subplot()
+    draw_ladder(ax, EXERCISES)
+    ax.set_title("Exercise ladder: modelled hip abduction demand (gait2392, 70 kg, teaching postures) "
+                 "against cited gluteus medius EMG")
+    fig.text(0.01, 0.005, _methods_note(EXERCISES), fontsize=9, va="bottom", ha="left", wrap=True)
+    fig.get_layout_engine().set(rect=(0.0, 0.09, 1.0, 0.91))
+    return fig
+
+
 #: File name (in ``figures/``) and the function that makes it.
 FIGURES: dict[str, Callable[[], Figure]] = {
     "01_lines_of_action.png": lines_of_action_figure,
@@ -256,6 +290,7 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "04_drop_vs_strength.png": drop_vs_strength_figure,
     "05_knee_valgus_weak_vs_strong.png": knee_valgus_figure,
     "05_fppa_vs_strength.png": fppa_vs_strength_figure,
+    "09_progression_ladder.png": progression_ladder_figure,
 }
 
 

@@ -17,6 +17,9 @@ One module per scene, one shared style:
     Demand, capacity and passive curves of the pelvic-drop model.
 :mod:`~glutemed.views.knee`
     The knee valgus chain in an oblique 3-D view and the frontal camera view.
+:mod:`~glutemed.views.rehab`
+    Rehabilitation exercises: the posed legs (gravity down the page), demand
+    and share bars, the band's force curve, and the exercise ladder.
 
 Every ``draw_*`` takes a Matplotlib ``Axes`` and a model result (or posed
 points from :mod:`glutemed.kinematics`) and returns its artists; every
