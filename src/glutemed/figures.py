@@ -21,7 +21,7 @@ from glutemed.kinematics import frontal_figure, pose_leg
 from glutemed.knee_chain import knee_valgus
 from glutemed.literature import literature_value
 from glutemed.muscles import moment_arms
-from glutemed.pelvic_drop import pelvic_drop, pelvic_drop_deg
+from glutemed.pelvic_drop import pelvic_drop
 from glutemed.rehab import EXERCISES
 from glutemed.statics import single_leg_stance
 from glutemed.views.hip import add_portion_legend, draw_hip_view
