@@ -170,7 +170,7 @@ class HipDropPanel(Panel):
         Row("Hip adduction", lambda v, s: (float(s.result.hip_adduction_deg), float(s.result.femur_adduction_deg)),
             "{:.1f}° (pelvic drop + {:.1f}° lean of the femur toward the midline)"),
         Row("To stay level", _level_text, "model demand over the strength norm {} (not a measured effort)"),
-        Row("Moments at the force peak", lambda v, s: (float(s.result.demand_nm_kg), float(s.result.capacity_nm_kg),
+        Row("Moments (running: at the force peak)", lambda v, s: (float(s.result.demand_nm_kg), float(s.result.capacity_nm_kg),
                                      float(s.result.muscle_nm_kg), float(s.result.passive_nm_kg)),
             "demand {:.2f}, capacity {:.2f}, muscles {:.2f}, passive tissue {:.3f}", "N m/kg"),
         Row("Hip contact force", lambda v, s: float(s.result.hip_contact_force_bw), "{:.1f} BW"),
@@ -201,4 +201,6 @@ class HipDropPanel(Panel):
         """Move the figure, the drop label and the curves."""
         update_frontal_figure(self.figure_artists, state.figure, state.result.com_m)
         update_drop_curves(self.curves, state.result)
-        self.drop_text.set_text(f"pelvic drop {float(state.result.drop_deg):.1f}°")
+        r = state.result
+        self.drop_text.set_text(f"pelvic drop {float(r.drop_deg):.1f}°" if bool(r.held)
+                                else "not held: the runner must compensate")
