@@ -170,7 +170,7 @@ class HipDropPanel(Panel):
         Row("Hip adduction", lambda v, s: (float(s.result.hip_adduction_deg), float(s.result.femur_adduction_deg)),
             "{:.1f}° (pelvic drop + {:.1f}° lean of the femur toward the midline)"),
         Row("To stay level", _level_text, "model demand over the strength norm {} (not a measured effort)"),
-        Row("Moments (running: at the force peak)", lambda v, s: (float(s.result.demand_nm_kg), float(s.result.capacity_nm_kg),
+        Row("Moments at peak load", lambda v, s: (float(s.result.demand_nm_kg), float(s.result.capacity_nm_kg),
                                      float(s.result.muscle_nm_kg), float(s.result.passive_nm_kg)),
             "demand {:.2f}, capacity {:.2f}, muscles {:.2f}, passive tissue {:.3f}", "N m/kg"),
         Row("Hip contact force", lambda v, s: float(s.result.hip_contact_force_bw), "{:.1f} BW"),
