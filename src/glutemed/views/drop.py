@@ -46,11 +46,11 @@ def draw_drop_curves(ax: Axes, result: PelvicDropResult) -> DropCurveArtists:
     ['capacity', 'demand', 'drop', 'muscles + passive', 'passive']
     """
     lines: dict[str, Line2D] = {}
-    with styled():
+    with styled(ax):
         (lines["demand"],) = ax.plot([], [], color="black", linestyle="-", linewidth=3,
                                      label="demand (body above the hip)")
         (lines["capacity"],) = ax.plot([], [], color=OKABE_ITO["blue"], linestyle="--", linewidth=2.5,
-                                       label="muscle capacity (strength x leverage)")
+                                       label="muscle capacity (strength × leverage)")
         (lines["passive"],) = ax.plot([], [], color="#888888", linestyle=":", linewidth=2.5,
                                       label="passive tissue")
         (lines["muscles + passive"],) = ax.plot([], [], color=OKABE_ITO["orange"], linestyle="-.",
@@ -59,10 +59,13 @@ def draw_drop_curves(ax: Axes, result: PelvicDropResult) -> DropCurveArtists:
                                    markersize=9, label="where the pelvis settles")
         ax.set_xlim(0.0, 15.0)
         ax.set_ylim(0.0, 3.2)
-        ax.set_xlabel("pelvic drop = stance-hip adduction (deg)")
+        ax.set_xticks(np.arange(0.0, 15.1, 3.0))
+        ax.set_xlabel("pelvic drop = stance-hip adduction (°)")
         ax.set_ylabel("abduction moment (N m per kg)")
         ax.grid(True, color="#DDDDDD", linewidth=0.8)
-        ax.legend(loc="upper left", fontsize=10, framealpha=0.9)
+        # below all the axes, clear of the curves whatever the strength
+        ax.get_figure().legend(handles=list(lines.values()), loc="outside lower center", ncols=3,
+                               framealpha=0.9)
     artists = DropCurveArtists(lines)
     update_drop_curves(artists, result)
     return artists
