@@ -325,3 +325,25 @@ def test_a_legend_on_a_line_is_caught() -> None:
     fig, ax = _plain_axes()
     ax.legend(loc="center")
     assert any("legend" in p and "'data'" in p for p in legibility_problems(fig))
+
+
+@pytest.mark.parametrize(("panel_class", "moves"), [
+    ("StancePanel", {"trunk_lean_deg": 15.0, "cane_force_bw": 0.2}),
+    ("StancePanel", {"body_mass_kg": 120.0}),
+    ("HipDropPanel", {"strength": 0.0}),
+    ("HipDropPanel", {"strength": 1.5, "trunk_lean_deg": 15.0}),
+    ("KneeValgusPanel", {"strength": 0.0}),
+    ("KneeValgusPanel", {"knee_flexion_deg": 90.0, "extra_hip_rotation_deg": 20.0}),
+    ("MomentArmPanel", {"hip_flexion_deg": 90.0, "hip_adduction_deg": -30.0}),
+])
+def test_moving_labels_stay_clear_when_the_sliders_move(panel_class: str, moves: dict) -> None:
+    """Labels on moving points are re-checked at each step and move off the lines that reach them."""
+    import glutemed.panels
+
+    panel = getattr(glutemed.panels, panel_class)()
+    for name, value in moves.items():
+        panel.sliders[name].value = value
+    for artist in panel.renderer.artists:
+        artist.set_animated(False)
+    problems = legibility_problems(panel.fig)
+    assert not problems, f"{panel_class} {moves}:\n" + "\n".join(problems)

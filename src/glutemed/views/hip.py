@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 from glutemed._checks import check_name
 from glutemed.geometry import PORTIONS
 from glutemed.kinematics import LegPose, pelvis_outline_m
-from glutemed.views.labels import add_label
+from glutemed.views.labels import add_label, mark_moved
 from glutemed.views.projection import PLANE_AXES, PLANES, plane_cm
 from glutemed.views.style import BONE, OTHER_LEG, PELVIS, PORTION_STYLE, styled
 
@@ -303,3 +303,4 @@ def update_hip_view(artists: HipViewArtists, pose: LegPose) -> None:
         artists.lines[portion].set_data(*plane_cm(_portion_line(pose, i), artists.plane))
     if "trochanter" in artists.labels:
         artists.labels["trochanter"].xy = _xy(pose.greater_trochanter_m, artists.plane)
+        mark_moved([artists.labels["trochanter"]])

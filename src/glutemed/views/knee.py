@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 from glutemed._checks import check_name
 from glutemed.kinematics import pelvis_outline_m, rotate_points
 from glutemed.knee_chain import LegChain
-from glutemed.views.labels import add_label
+from glutemed.views.labels import add_label, mark_moved
 from glutemed.views.projection import CHAIN_VIEWS, chain_cm
 from glutemed.views.style import CHAIN_STYLE, styled
 
@@ -219,3 +219,4 @@ def update_chain(artists: ChainArtists, chain: LegChain, fppa_deg: float | None 
             artists.labels["shift"].xy = tuple(geo["shift_middle"])
             if knee_shift_m is not None:
                 artists.labels["shift"].set_text(f"{100 * float(knee_shift_m):.1f} cm")
+        mark_moved(artists.labels.values())

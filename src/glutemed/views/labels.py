@@ -13,7 +13,12 @@ of its candidate spots (nearest first) where the text
 * overlaps no other text (titles, tick labels, labels placed before it).
 
 The spot is kept as an offset in points from the labelled point, so a label
-whose point moves (``update_*``) moves with it, without new artists.
+whose point moves (``update_*``) moves with it, without new artists. A view
+that moves a label's point calls :func:`mark_moved`; before the next frame is
+drawn (whole, or blitted artist by artist) the figure re-checks those labels
+and moves any that a line now crosses (:func:`refresh_moved`: one test per
+label when nothing collides, a few milliseconds per widget step). Labels on
+fixed points are drawn with the background and are not re-checked.
 """
 
 from __future__ import annotations
@@ -27,7 +32,8 @@ from matplotlib.patches import Arc, FancyArrowPatch
 from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
 
-__all__ = ["DIRECTIONS", "add_label", "has_unplaced_labels", "place_labels"]
+__all__ = ["DIRECTIONS", "add_label", "has_moved_labels", "has_unplaced_labels", "mark_moved", "place_labels",
+           "refresh_labels", "refresh_moved"]
 
 #: Unit vectors (right, up) of the named directions a label may prefer.
 DIRECTIONS: dict[str, tuple[float, float]] = {
@@ -43,6 +49,8 @@ _RADII = "_glutemed_radii"
 _ANCHORS = "_glutemed_anchors"
 _PREFER = "_glutemed_prefer"
 _PRIORITY = "_glutemed_priority"
+_REL = {"left": 0.0, "center": 0.5, "right": 1.0, "bottom": 0.0, "top": 1.0}
+_MOVED = "_glutemed_moved"
 
 
 def _alignment(dx: float, dy: float) -> tuple[str, str]:
@@ -132,18 +140,41 @@ class _Segments:
     """Line segments in pixels, each with the box it is drawn inside (its clip box, or everywhere)."""
 
     def __init__(self) -> None:
-        self.p = np.empty((0, 2))
-        self.q = np.empty((0, 2))
-        self.clip = np.empty((0, 4))
+        self._parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._joined: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def add(self, poly: np.ndarray, clip: Bbox | None = None) -> None:
         poly = np.asarray(poly, dtype=float)
         if len(poly) < 2:
             return
         extent = [clip.x0, clip.y0, clip.x1, clip.y1] if clip is not None else [-np.inf, -np.inf, np.inf, np.inf]
-        self.p = np.vstack([self.p, poly[:-1]])
-        self.q = np.vstack([self.q, poly[1:]])
-        self.clip = np.vstack([self.clip, np.tile(extent, (len(poly) - 1, 1))])
+        self._parts.append((poly[:-1], poly[1:], np.tile(extent, (len(poly) - 1, 1))))
+        self._joined = None
+
+    def add_segments(self, starts: np.ndarray, ends: np.ndarray, clip: Bbox | None = None) -> None:
+        extent = [clip.x0, clip.y0, clip.x1, clip.y1] if clip is not None else [-np.inf, -np.inf, np.inf, np.inf]
+        self._parts.append((np.asarray(starts, float), np.asarray(ends, float), np.tile(extent, (len(starts), 1))))
+        self._joined = None
+
+    @property
+    def p(self) -> np.ndarray:
+        return self._join()[0]
+
+    @property
+    def q(self) -> np.ndarray:
+        return self._join()[1]
+
+    @property
+    def clip(self) -> np.ndarray:
+        return self._join()[2]
+
+    def _join(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if self._joined is None:
+            if self._parts:
+                self._joined = tuple(np.concatenate(k) for k in zip(*self._parts))
+            else:
+                self._joined = (np.empty((0, 2)), np.empty((0, 2)), np.empty((0, 4)))
+        return self._joined
 
     def hit(self, box: np.ndarray) -> bool:
         """Whether any segment passes through ``box`` = (x0, y0, x1, y1) where it is drawn (Liang-Barsky)."""
@@ -181,28 +212,25 @@ class _Segments:
 
 
 def _strokes(ax: Axes) -> _Segments:
-    """Drawn strokes of ``ax`` in pixels (a marker as the outline of its square)."""
+    """Drawn strokes of ``ax`` in pixels (a marker as the outline of its square).
+
+    Each artist's segments are remembered while its data, its transform and
+    its clip box stay the same, so a widget step recomputes only what moved.
+    """
     out = _Segments()
+    affine = ax.transData.get_affine().get_matrix().tobytes()
     for line in ax.get_lines():
         if not line.get_visible():
             continue
         clip = line.get_clip_box() if line.get_clip_on() else None
-        xy = line.get_transform().transform(np.asarray(line.get_xydata(), dtype=float))
-        if line.get_linestyle() not in ("None", "", " ") and line.get_linewidth() > 0:
-            for piece in _split(xy):
-                out.add(piece, clip)
-        if line.get_marker() not in (None, "None", "", " ") and line.get_markersize() > 0:
-            r = line.get_markersize() * ax.figure.dpi / 72 / 2
-            every = line.get_markevery()
-            if isinstance(every, (int, np.integer)):
-                pts = xy[::int(every)]
-            elif isinstance(every, (list, tuple)):
-                pts = xy[list(every)]
-            else:
-                pts = xy
-            for x, y in pts[np.all(np.isfinite(pts), axis=1)]:
-                out.add(np.array([[x - r, y - r], [x + r, y - r], [x + r, y + r], [x - r, y + r], [x - r, y - r]]),
-                        clip)
+        data = np.asarray(line.get_xydata(), dtype=float)
+        key = (data.tobytes(), affine, None if clip is None else tuple(clip.bounds), line.get_linestyle(),
+               line.get_marker(), line.get_markersize(), str(line.get_markevery()))
+        cached = getattr(line, "_glutemed_segments", None)
+        if cached is None or cached[0] != key:
+            cached = (key, _line_segments(ax, line, data, clip))
+            line._glutemed_segments = cached
+        out._parts.extend(cached[1])
     for patch in ax.patches:
         if patch.get_visible() and isinstance(patch, (Arc, FancyArrowPatch)):
             clip = patch.get_clip_box() if patch.get_clip_on() else None
@@ -210,7 +238,36 @@ def _strokes(ax: Axes) -> _Segments:
             for poly in path.to_polygons(closed_only=False):
                 for piece in _split(np.asarray(poly)):
                     out.add(piece, clip)
+    out._joined = None
     return out
+
+
+def _line_segments(ax: Axes, line, data: np.ndarray, clip: Bbox | None) -> list:
+    """The parts (starts, ends, clip boxes) of one line's strokes and marker squares, in pixels."""
+    part = _Segments()
+    xy = line.get_transform().transform(data)
+    if line.get_linestyle() not in ("None", "", " ") and line.get_linewidth() > 0:
+        if np.all(np.isfinite(xy)):
+            part.add(xy, clip)
+        else:
+            for piece in _split(xy):
+                part.add(piece, clip)
+    if line.get_marker() not in (None, "None", "", " ") and line.get_markersize() > 0:
+        r = line.get_markersize() * ax.figure.dpi / 72 / 2
+        every = line.get_markevery()
+        if isinstance(every, (int, np.integer)):
+            pts = xy[::int(every)]
+        elif isinstance(every, (list, tuple)):
+            pts = xy[list(every)]
+        else:
+            pts = xy
+        pts = pts[np.all(np.isfinite(pts), axis=1)]
+        if len(pts):  # the four sides of each marker's square, all at once
+            corners = np.array([[-r, -r], [r, -r], [r, r], [-r, r]])
+            starts = (pts[:, None, :] + corners[None]).reshape(-1, 2)
+            ends = (pts[:, None, :] + np.roll(corners, -1, axis=0)[None]).reshape(-1, 2)
+            part.add_segments(starts, ends, clip)
+    return part._parts
 
 
 def _split(xy: np.ndarray) -> list[np.ndarray]:
@@ -260,30 +317,32 @@ def place_labels(fig: Figure) -> None:
     for note in labels:
         points[id(note.axes)].append((note, note.axes.transData.transform(note.xy)))
     pad = 3.0
+    dpi = fig.dpi
     for note in labels:
         if getattr(note, _PLACED) or not note.get_visible():
             continue
         ax = note.axes
         area = _extent(ax.bbox)
+        note.update_positions(renderer)
+        size = np.array(Text.get_window_extent(note, renderer).size)
         best, fewest = None, None
         # the point the label names now (a view may have moved it since add_label), then the alternatives
         for xy, order in [(tuple(note.xy), getattr(note, _PREFER)), *getattr(note, _ANCHORS)]:
-            note.xy = xy
             anchor = ax.transData.transform(xy)
-            for name, r in _candidates(order, getattr(note, _RADII)):
-                _try(note, name, r, renderer)
-                raw = Text.get_window_extent(note, renderer)
+
+            def faults(raw: Bbox, direction: str, anchor=anchor) -> int:
                 box = _extent(raw, pad)
                 outside = box[0] < area[0] or box[1] < area[1] or box[2] > area[2] or box[3] > area[3]
-                faults = 2 * outside + _overlaps(box, taken) + _covers(box, points[id(ax)], note)
-                if faults == 0 or fewest is None or faults < fewest:  # only then the costlier tests
-                    faults += 2 * strokes[id(ax)].hit(box) + _leader_hits(anchor, raw, taken)
+                count = 2 * outside + _overlaps(box, taken) + _covers(box, points[id(ax)], note)
+                if count == 0 or fewest is None or count < fewest:  # only then the costlier tests
+                    count += 2 * strokes[id(ax)].hit(box) + _leader_hits(anchor, raw, taken)
                     if note.arrow_patch is not None:
-                        faults += leaders.hit_segment(_leader(note, anchor, raw))
-                if fewest is None or faults < fewest:
-                    best, fewest = (xy, name, r), faults
-                if faults == 0:
-                    break
+                        count += leaders.hit_segment(_leader_segment(_relpos(direction), anchor, raw))
+                return count
+
+            spot, found = _search(note, anchor, order, size, dpi, faults)
+            if fewest is None or found < fewest:
+                best, fewest = (xy, *spot), found
             if fewest == 0:
                 break
         note.xy = best[0]
@@ -292,10 +351,123 @@ def place_labels(fig: Figure) -> None:
         raw = Text.get_window_extent(note, renderer)
         taken = np.vstack([taken, _extent(raw)])
         if note.arrow_patch is not None:
-            segment = _leader(note, anchor, raw)
+            segment = _leader_segment(_relpos(best[1]), anchor, raw)
             strokes[id(ax)].add(segment)
             leaders.add(segment)
         setattr(note, _PLACED, True)
+
+
+def mark_moved(notes: Iterable[Annotation]) -> None:
+    """Note that a view moved these labels' points: the figure re-checks them before drawing them.
+
+    :class:`~glutemed.views.style.StyledFigure` then calls
+    :func:`refresh_moved` once per frame, after every view has moved its
+    lines, whether it is drawn whole or blitted artist by artist.
+    """
+    for note in notes:
+        if hasattr(note, _PLACED):
+            setattr(note, _MOVED, True)
+            note.get_figure(root=True)._glutemed_moved = True
+
+
+def refresh_moved(fig: Figure) -> None:
+    """Re-check, and move if they collide, every label of ``fig`` marked by :func:`mark_moved`."""
+    fig._glutemed_moved = False
+    moved = [t for t in _labels(fig) if getattr(t, _MOVED, False)]
+    for note in moved:
+        setattr(note, _MOVED, False)
+    refresh_labels(moved)
+
+
+def has_moved_labels(fig: Figure) -> bool:
+    """Whether some label of ``fig`` waits for :func:`refresh_moved`."""
+    return bool(getattr(fig, "_glutemed_moved", False))
+
+
+def refresh_labels(notes: Iterable[Annotation]) -> None:
+    """After a view moved its points: move each of ``notes`` whose spot is no longer free to a free one.
+
+    Cheap when nothing collides (one test per label), so a widget can call it
+    at every step; labels not yet placed (the figure not drawn yet) are left
+    to :func:`place_labels`. Only the label's own axes is searched: its
+    lines, its texts and the points its other labels name.
+    """
+    notes = [n for n in notes if getattr(n, _PLACED, False) and n.get_visible()]
+    if not notes:
+        return
+    canvas = notes[0].get_figure(root=True).canvas
+    if not hasattr(canvas, "get_renderer"):
+        return
+    renderer = canvas.get_renderer()
+    dpi = notes[0].get_figure(root=True).dpi
+    mine = {id(n) for n in notes}
+    for ax in {id(n.axes): n.axes for n in notes}.values():
+        strokes: _Segments | None = None
+        others = [t for t in ax.texts if id(t) not in mine and t.get_visible() and t.get_text().strip()]
+        taken = np.array([_extent(_cached_extent(t, renderer)) for t in others]).reshape(-1, 4)
+        points = [(t, ax.transData.transform(t.xy)) for t in ax.texts if hasattr(t, _PLACED)]
+        area = _extent(ax.bbox)
+        for note in (n for n in notes if n.axes is ax):
+            anchor = ax.transData.transform(note.xy)
+            if strokes is None:
+                strokes = _strokes(ax)
+
+            def faults(raw: Bbox, direction: str | None = None) -> int:
+                box = _extent(raw, 2.0)
+                outside = box[0] < area[0] or box[1] < area[1] or box[2] > area[2] or box[3] > area[3]
+                return (2 * outside + _overlaps(box, taken) + _covers(box, points, note)
+                        + 2 * strokes.hit(box) + _leader_hits(anchor, raw, taken))
+
+            note.update_positions(renderer)
+            raw = Text.get_window_extent(note, renderer)
+            if faults(raw):
+                spot, _ = _search(note, anchor, getattr(note, _PREFER), np.array(raw.size), dpi, faults)
+                _try(note, *spot, renderer)
+                raw = Text.get_window_extent(note, renderer)
+            taken = np.vstack([taken, _extent(raw)])
+
+
+def _cached_extent(t: Text, renderer) -> Bbox:
+    """A text's extent, remembered while its text, place and alignment stay the same."""
+    key = (t.get_text(), t.get_position(), getattr(t, "xy", None), getattr(t, "xyann", None),
+           t.get_ha(), t.get_va(), t.get_fontsize(), id(renderer))
+    cached = getattr(t, "_glutemed_extent", None)
+    if cached is None or cached[0] != key:
+        if isinstance(t, Annotation):
+            t.update_positions(renderer)
+        cached = (key, Text.get_window_extent(t, renderer))
+        t._glutemed_extent = cached
+    return cached[1]
+
+
+def _box_at(anchor: np.ndarray, direction: str, radius_pt: float, size: np.ndarray, dpi: float) -> Bbox:
+    """Where the text of ``size`` (w, h px) lands at ``radius_pt`` from ``anchor`` in ``direction``.
+
+    The same arithmetic as Matplotlib's alignment, without laying the text out again.
+    """
+    dx, dy = DIRECTIONS[direction]
+    ha, va = _alignment(dx, dy)
+    x = anchor[0] + dx * radius_pt * dpi / 72.0 - _REL[ha] * size[0]
+    y = anchor[1] + dy * radius_pt * dpi / 72.0 - (_REL[va] if va != "center" else 0.5) * size[1]
+    return Bbox.from_bounds(x, y, size[0], size[1])
+
+
+def _relpos(direction: str) -> tuple[float, float]:
+    ha, va = _alignment(*DIRECTIONS[direction])
+    return _REL[ha], (_REL[va] if va != "center" else 0.5)
+
+
+def _search(note: Annotation, anchor: np.ndarray, order: Sequence[str], size: np.ndarray, dpi: float,
+            faults) -> tuple[tuple[str, float], int]:
+    """The first candidate spot with no fault, else the one with the fewest; and its fault count."""
+    best, fewest = None, None
+    for name, r in _candidates(order, getattr(note, _RADII)):
+        found = faults(_box_at(anchor, name, r, size, dpi), name)
+        if fewest is None or found < fewest:
+            best, fewest = (name, r), found
+        if found == 0:
+            break
+    return best, fewest
 
 
 def _candidates(order: Sequence[str], radii: Sequence[float]) -> list[tuple[str, float]]:
@@ -306,7 +478,6 @@ def _candidates(order: Sequence[str], radii: Sequence[float]) -> list[tuple[str,
     return first + [(name, r) for r in radii for name in order if (name, r) not in first]
 
 
-_REL = {"left": 0.0, "center": 0.5, "right": 1.0, "bottom": 0.0, "top": 1.0}
 
 
 def _set_spot(note: Annotation, direction: str, radius_pt: float) -> None:
@@ -327,9 +498,9 @@ def _try(note: Annotation, direction: str, radius_pt: float, renderer) -> None:
     note.update_positions(renderer)
 
 
-def _leader(note: Annotation, anchor: np.ndarray, box: Bbox) -> np.ndarray:
+def _leader_segment(relpos: tuple[float, float], anchor: np.ndarray, box: Bbox) -> np.ndarray:
     """The leader's segment in pixels: from the text's corner facing the point to the point."""
-    rx, ry = getattr(note, "_arrow_relpos", (0.5, 0.5))
+    rx, ry = relpos
     return np.array([[box.x0 + rx * box.width, box.y0 + ry * box.height], anchor])
 
 
@@ -344,10 +515,23 @@ def _nearest_point(box: Bbox, p: np.ndarray) -> np.ndarray:
 
 
 def _leader_hits(anchor: np.ndarray, box: Bbox, taken: np.ndarray) -> int:
-    """Whether the leader from ``anchor`` to the label box runs through another text."""
-    segment = _Segments()
-    segment.add(np.array([anchor, _nearest_point(box, anchor)]))  # close enough to the drawn leader
-    return int(any(segment.hit(other) for other in taken))
+    """Whether the leader from ``anchor`` to the label box runs through another text (boxes (n, 4))."""
+    if not len(taken):
+        return 0
+    p = anchor
+    d = _nearest_point(box, anchor) - p  # close enough to the drawn leader
+    t0 = np.zeros(len(taken))
+    t1 = np.ones(len(taken))
+    ok = np.ones(len(taken), dtype=bool)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for k in (0, 1):
+            lo, hi = taken[:, k], taken[:, k + 2]
+            if abs(d[k]) < 1e-12:
+                ok &= (p[k] >= lo) & (p[k] <= hi)
+                continue
+            a, b = (lo - p[k]) / d[k], (hi - p[k]) / d[k]
+            t0, t1 = np.maximum(t0, np.minimum(a, b)), np.minimum(t1, np.maximum(a, b))
+    return int(np.any(ok & (t0 <= t1)))
 
 
 def _drawn(t: Text) -> bool:

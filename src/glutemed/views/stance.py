@@ -22,7 +22,7 @@ from numpy.typing import ArrayLike, NDArray
 from glutemed.geometry import PORTIONS
 from glutemed.kinematics import FrontalFigure
 from glutemed.statics import StanceResult
-from glutemed.views.labels import add_label
+from glutemed.views.labels import add_label, mark_moved
 from glutemed.views.projection import behind_cm
 from glutemed.views.style import BONE, FORCE_STYLE, OTHER_LEG, PELVIS, PORTION_STYLE, styled
 
@@ -210,6 +210,7 @@ def update_frontal_figure(artists: FrontalFigureArtists, figure: FrontalFigure, 
         artists.labels["drop"].xy = tuple(geo["middle"])
         if drop_deg is not None:
             artists.labels["drop"].set_text(f"drop {float(drop_deg):.1f}°")
+    mark_moved([a for k, a in artists.labels.items() if k in ("com", "swing_hip", "drop")])
 
 
 def draw_level_pelvis(ax: Axes, figure: FrontalFigure) -> Line2D:
@@ -538,3 +539,4 @@ def update_forces(art: ForceArtists, result: StanceResult) -> None:
     art.labels["d"].set_text(f"d = {100 * float(result.body_weight_lever_m):.1f} cm")
     art.labels["r"].xy = _xy(layout["foot"] / 2)
     art.labels["r"].set_text(f"r = {100 * result.abductor_lever_m:.1f} cm")
+    mark_moved([a for k, a in art.labels.items() if k != "scale"])  # re-checked against the moved lines

@@ -18,6 +18,7 @@ import matplotlib as mpl
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Annotation
 
 __all__ = [
     "BONE",
@@ -226,13 +227,23 @@ class StyledFigure(Figure):
 
     def draw(self, renderer):
         """Draw inside :func:`styled`; at the first draw, place the direct labels and draw again."""
-        from glutemed.views.labels import has_unplaced_labels, place_labels
+        from glutemed.views.labels import has_moved_labels, has_unplaced_labels, place_labels, refresh_moved
 
         with styled(self):
+            if has_moved_labels(self) and not has_unplaced_labels(self):
+                refresh_moved(self)
             super().draw(renderer)
             if has_unplaced_labels(self):
                 place_labels(self)
                 super().draw(renderer)
+
+    def draw_artist(self, a):
+        """Draw one artist (blitting); labels whose points moved are first re-checked, once per frame."""
+        from glutemed.views.labels import has_moved_labels, refresh_moved
+
+        if isinstance(a, Annotation) and has_moved_labels(self):
+            refresh_moved(self)
+        return super().draw_artist(a)
 
 
 def new_figure(width_in: float, height_in: float, dpi: float = 100) -> StyledFigure:
