@@ -347,3 +347,18 @@ def test_moving_labels_stay_clear_when_the_sliders_move(panel_class: str, moves:
         artist.set_animated(False)
     problems = legibility_problems(panel.fig)
     assert not problems, f"{panel_class} {moves}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("panel_class", ALL_PANELS, ids=lambda c: c.__name__)
+def test_every_label_that_moves_is_redrawn_at_each_step(panel_class) -> None:
+    """A label that a step moves or rewrites must be a blitted (moving) artist, not frozen in the background."""
+    from matplotlib.text import Annotation
+
+    panel = panel_class()
+    notes = [t for ax in panel.fig.axes for t in ax.texts if isinstance(t, Annotation)]
+    before = {id(t): (tuple(t.xy), t.xyann, t.get_text()) for t in notes}
+    for slider in panel.sliders.values():
+        slider.value = slider.max if slider.value != slider.max else slider.min
+    moved = [t for t in notes if (tuple(t.xy), t.xyann, t.get_text()) != before[id(t)]]
+    frozen = [t.get_text() for t in moved if t not in panel.renderer.artists]
+    assert not frozen, f"moved but drawn only with the background: {frozen}"

@@ -104,7 +104,9 @@ class StancePanel(Panel):
                                                   label="Single-leg stance on the right leg")
         self.forces = draw_forces(ax, state.result, crest_up_m=origins_up_m(state.figure))
         lines = self.figure_artists.lines
-        return [lines["trunk"], lines["com"], lines["com_dot"], *self.forces.moving()]
+        labels = self.figure_artists.labels  # re-placed at each step if a force reaches them
+        return [lines["trunk"], lines["com"], lines["com_dot"], labels["com"], labels["swing_hip"],
+                *self.forces.moving()]
 
     def move(self, state: _StanceState) -> None:
         """Move the trunk, the centre of mass and the forces."""

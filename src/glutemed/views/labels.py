@@ -51,6 +51,7 @@ _PREFER = "_glutemed_prefer"
 _PRIORITY = "_glutemed_priority"
 _REL = {"left": 0.0, "center": 0.5, "right": 1.0, "bottom": 0.0, "top": 1.0}
 _MOVED = "_glutemed_moved"
+_SPOT = "_glutemed_spot"
 
 
 def _alignment(dx: float, dy: float) -> tuple[str, str]:
@@ -418,13 +419,24 @@ def refresh_labels(notes: Iterable[Annotation]) -> None:
                 return (2 * outside + _overlaps(box, taken) + _covers(box, points, note)
                         + 2 * strokes.hit(box) + _leader_hits(anchor, raw, taken))
 
-            note.update_positions(renderer)
-            raw = Text.get_window_extent(note, renderer)
+            size = _text_size(note, renderer)
+            spot = getattr(note, _SPOT)
+            raw = _box_at(anchor, *spot, size, dpi)
             if faults(raw):
-                spot, _ = _search(note, anchor, getattr(note, _PREFER), np.array(raw.size), dpi, faults)
-                _try(note, *spot, renderer)
-                raw = Text.get_window_extent(note, renderer)
+                spot, _ = _search(note, anchor, getattr(note, _PREFER), size, dpi, faults)
+                _set_spot(note, *spot)
+                raw = _box_at(anchor, *spot, size, dpi)
             taken = np.vstack([taken, _extent(raw)])
+
+
+def _text_size(note: Annotation, renderer) -> np.ndarray:
+    """The label's (width, height) in pixels, remembered while its text and font stay the same."""
+    key = (note.get_text(), note.get_fontsize(), note.get_fontweight(), note.get_fontstyle())
+    cached = getattr(note, "_glutemed_size", None)
+    if cached is None or cached[0] != key:
+        cached = (key, np.array(Text.get_window_extent(note, renderer).size))
+        note._glutemed_size = cached
+    return cached[1]
 
 
 def _cached_extent(t: Text, renderer) -> Bbox:
@@ -484,6 +496,7 @@ def _set_spot(note: Annotation, direction: str, radius_pt: float) -> None:
     """Put the label at ``radius_pt`` from its point in ``direction``, aligned away from the point."""
     dx, dy = DIRECTIONS[direction]
     note.xyann = (dx * radius_pt, dy * radius_pt)
+    setattr(note, _SPOT, (direction, radius_pt))
     ha, va = _alignment(dx, dy)
     note.set_ha(ha)
     note.set_va(va)

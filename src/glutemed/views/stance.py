@@ -352,7 +352,8 @@ class ForceArtists:
 
     def moving(self) -> list:
         """Every artist of the diagram that follows the result (all but the scale bar)."""
-        return [*self.arrows.values(), *self.levers.values(), *self.labels.values()]
+        return [*self.arrows.values(), *self.levers.values(),
+                *(a for k, a in self.labels.items() if k != "scale")]
 
 
 #: Names, in the drawing, of the forces (on the body above the stance hip).
