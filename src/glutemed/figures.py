@@ -15,22 +15,24 @@ from pathlib import Path
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
 from glutemed.kinematics import frontal_figure, pose_leg
 from glutemed.knee_chain import knee_valgus
 from glutemed.literature import literature_value
-from glutemed.muscles import moment_arms
+from glutemed.muscles import moment_arms, role_switch_flexion_deg
 from glutemed.pelvic_drop import pelvic_drop
 from glutemed.rehab import EXERCISES
 from glutemed.statics import single_leg_stance
-from glutemed.views.hip import add_portion_legend, draw_hip_view
+from glutemed.views.hip import draw_hip_view
 from glutemed.views.knee import draw_chain, draw_chain_axes
+from glutemed.views.labels import add_label
 from glutemed.views.moment_arms import draw_moment_arm_curves
 from glutemed.views.projection import PLANES
 from glutemed.views.rehab import draw_ladder
-from glutemed.views.stance import draw_forces, draw_frontal_figure, draw_level_pelvis
-from glutemed.views.style import OKABE_ITO, new_figure
+from glutemed.views.stance import draw_drop_overlay, draw_forces, draw_frontal_figure, origins_up_m
+from glutemed.views.style import CHAIN_STYLE, OKABE_ITO, new_figure
 
 __all__ = [
     "lines_of_action_figure",
@@ -47,10 +49,11 @@ __all__ = [
     "main",
 ]
 
-_ACTION_LABELS = {
-    "abduction": "abduction moment arm (cm)\n+ abductor, - adductor",
-    "internal_rotation": "rotation moment arm (cm)\n+ internal, - external rotator",
-    "flexion": "flexion moment arm (cm)\n+ flexor, - extensor",
+#: Title and the roles of a positive and a negative moment arm, per action.
+_ACTIONS: dict[str, tuple[str, tuple[str, str]]] = {
+    "abduction": ("Abduction", ("+ abductor", "− adductor")),
+    "internal_rotation": ("Rotation", ("+ internal rotator", "− external rotator")),
+    "flexion": ("Flexion", ("+ flexor", "− extensor")),
 }
 
 
@@ -64,22 +67,30 @@ def lines_of_action_figure(geometry: Geometry | str | None = None,
     3
     """
     g = resolve_geometry(geometry)
-    fig = new_figure(13.0, 5.2)
+    fig = new_figure(13.0, 5.6)
     axes = fig.subplots(1, 3)
     pose = pose_leg(hip_flexion_deg=hip_flexion_deg, geometry=g)
-    views = [draw_hip_view(ax, pose, plane, zoom="hip", legend=False) for ax, plane in zip(axes, PLANES)]
-    add_portion_legend(fig, views[0])
+    for ax, plane in zip(axes, PLANES):
+        draw_hip_view(ax, pose, plane, zoom="hip", legend=False)
     fig.suptitle(f"Gluteus medius lines of action, right hip ({g.name}, "
                  f"hip flexion {hip_flexion_deg:.0f}°)")
     return fig
 
 
-def _sweep_figure(sweep_deg: np.ndarray, ma, xlabel: str, title: str) -> Figure:
-    fig = new_figure(13.0, 4.4)
+def _sweep_figure(sweep_deg: np.ndarray, ma, xlabel: str, title: str,
+                  switches_deg: dict[str, dict[str, float]] | None = None) -> Figure:
+    fig = new_figure(13.0, 5.4)
     axes = fig.subplots(1, 3)
-    for i, (ax, action) in enumerate(zip(axes, _ACTION_LABELS)):
-        draw_moment_arm_curves(ax, sweep_deg, {p: ma[p][action] for p in PORTIONS},
-                               xlabel, _ACTION_LABELS[action], legend=(i == 0))
+    for i, (ax, action) in enumerate(zip(axes, _ACTIONS)):
+        words, roles = _ACTIONS[action]
+        lines = draw_moment_arm_curves(ax, sweep_deg, {p: ma[p][action] for p in PORTIONS}, xlabel,
+                                       "moment arm (cm)" if i == 0 else "", title=words, legend=False,
+                                       roles=roles, switches_deg=(switches_deg or {}).get(action))
+    handles = [lines[p] for p in PORTIONS]
+    if switches_deg:
+        handles.append(Line2D([], [], marker="o", markersize=12, markerfacecolor="white", markeredgecolor="black",
+                              markeredgewidth=2.5, linestyle="none", label="role switch (flexion angle)"))
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
     fig.suptitle(title)
     return fig
 
@@ -95,8 +106,10 @@ def moment_arms_vs_flexion_figure(geometry: Geometry | str | None = None) -> Fig
     g = resolve_geometry(geometry)
     flexion = np.linspace(-20.0, 90.0, 111)
     ma = moment_arms(hip_flexion_deg=flexion, geometry=g)
-    return _sweep_figure(flexion, ma, "hip flexion (deg)",
-                         f"Gluteus medius moment arms against hip flexion ({g.name})")
+    switches = {action: {p: role_switch_flexion_deg(p, action, geometry=g) for p in PORTIONS}
+                for action in _ACTIONS}
+    return _sweep_figure(flexion, ma, "hip flexion (°)",
+                         f"Gluteus medius moment arms against hip flexion ({g.name})", switches)
 
 
 def moment_arms_vs_adduction_figure(geometry: Geometry | str | None = None) -> Figure:
@@ -110,7 +123,7 @@ def moment_arms_vs_adduction_figure(geometry: Geometry | str | None = None) -> F
     g = resolve_geometry(geometry)
     adduction = np.linspace(-20.0, 20.0, 81)
     ma = moment_arms(hip_adduction_deg=adduction, geometry=g)
-    return _sweep_figure(adduction, ma, "hip adduction (deg; - = abduction)",
+    return _sweep_figure(adduction, ma, "hip adduction (°; − = abduction)",
                          f"Gluteus medius moment arms against hip adduction ({g.name})")
 
 
@@ -123,42 +136,57 @@ def stance_free_body_figure(geometry: Geometry | str | None = None, body_mass_kg
     2
     """
     g = resolve_geometry(geometry)
-    fig = new_figure(12.0, 6.6)
+    fig = new_figure(10.5, 8.0)
     axes = fig.subplots(1, 2)
     cases = [(0.0, 0.0, "Upright"), (10.0, 0.1, "Trunk lean 10° + cane 0.1 BW")]
     for ax, (lean, cane, title) in zip(axes, cases):
         r = single_leg_stance(body_mass_kg, lean, cane, geometry=g)
-        draw_frontal_figure(ax, frontal_figure(0.0, np.radians(lean), geometry=g), r.com_m,
-                            label=f"{title}: contact {float(r.hip_contact_force_bw):.2f} BW")
-        draw_forces(ax, r)
-    fig.suptitle(f"Single-leg stance, {body_mass_kg:.0f} kg, forces to scale ({g.name})")
+        figure = frontal_figure(0.0, np.radians(lean), geometry=g)
+        draw_frontal_figure(ax, figure, r.com_m,
+                            label=f"{title}\nhip contact {float(r.hip_contact_force_bw):.2f} BW")
+        draw_forces(ax, r, crest_up_m=origins_up_m(figure))
+    fig.suptitle(f"Single-leg stance on the right leg, {body_mass_kg:.0f} kg ({g.name}):\n"
+                 "forces on the body above the stance hip, to scale")
     return fig
 
 
 def weak_vs_strong_figure(geometry: Geometry | str | None = None, activity: str = "running",
-                          strengths: tuple[float, float] = (1.0, 0.4)) -> Figure:
-    """Two stick figures at the same scale: normative and weak abductors, drop annotated.
+                          strengths: tuple[float, float] = (1.0, 0.8)) -> Figure:
+    """One pelvis view: the same body with strong and weak abductors overlaid, each drop drawn as an angle.
 
     Examples
     --------
     >>> len(weak_vs_strong_figure().axes)
-    2
+    1
     """
     g = resolve_geometry(geometry)
-    fig = new_figure(11.0, 6.4)
-    axes = fig.subplots(1, 2, sharey=True)
+    fig = new_figure(10.0, 6.4)
+    ax = fig.add_subplot()
     level = frontal_figure(0.0, 0.0, geometry=g)
-    for ax, strength in zip(axes, strengths):
+    figures, drops, names = [], [], []
+    for strength in strengths:
         r = pelvic_drop(strength, activity, 0.0, geometry=g)
-        drop = float(r.drop_deg)
-        draw_level_pelvis(ax, level)
+        drop, held = float(r.drop_deg), bool(r.held)
+        figures.append(frontal_figure(np.radians(drop), 0.0, geometry=g))
+        drops.append(drop)
         words = "normative" if strength == 1.0 else f"{strength:.1f} × normative"
-        outcome = f"drop {drop:.1f}°" if bool(r.held) else f"\nnot held (drawn at {drop:.0f}°, end of hip range)"
-        draw_frontal_figure(ax, frontal_figure(np.radians(drop), 0.0, geometry=g), r.com_m,
-                            label=f"Strength {words}: {outcome}")
-    fig.suptitle(f"{activity.capitalize()}: the same body, strong and weak abductors "
-                 f"(dashed: level pelvis; {g.name})")
+        outcome = f"drop {drop:.1f}°" if held else f"not held (drawn at {drop:.0f}°, the end of the hip's range)"
+        names.append(f"strength {words}: {outcome}")
+    kinds = ("strong", "weak") if len(strengths) == 2 else ("strong",) * len(strengths)
+    styles = [{"color": CHAIN_STYLE[k]["color"], "linestyle": CHAIN_STYLE[k]["linestyle"]} for k in kinds]
+    draw_drop_overlay(ax, level, figures, drops, names, styles)
+    ax.legend(loc="upper right", framealpha=0.95)
+    fig.suptitle(f"{activity.capitalize()}, right leg in stance, seen from behind ({g.name}):\n"
+                 "the same body with strong and weak abductors")
     return fig
+
+
+def _normative_line(ax) -> None:
+    """The vertical line at normative strength (1.0), named at its top."""
+    ax.axvline(1.0, color="#888888", linewidth=1.5, zorder=1, label="normative strength")
+    top = ax.get_ylim()[1]
+    add_label(ax, "normative", (1.0, top), prefer=("SE", "SW"), radii_pt=(4.0, 8.0, 14.0), leader=False,
+              color="#555555", only_preferred=True)
 
 
 def drop_vs_strength_figure(geometry: Geometry | str | None = None) -> Figure:
@@ -170,21 +198,25 @@ def drop_vs_strength_figure(geometry: Geometry | str | None = None) -> Figure:
     1
     """
     g = resolve_geometry(geometry)
-    fig = new_figure(8.0, 5.0)
+    fig = new_figure(10.0, 6.0)
     ax = fig.add_subplot()
     strength = np.linspace(0.0, 1.5, 301)
     styles = {"stance": ("-", OKABE_ITO["black"]), "walking": ("--", OKABE_ITO["blue"]),
               "running": ("-.", OKABE_ITO["vermilion"])}
+    lines = []
     for activity, (ls, colour) in styles.items():
         r = pelvic_drop(strength, activity, geometry=g)
         held = np.asarray(r.held)
-        ax.plot(strength, np.where(held, r.drop_deg, np.nan), linestyle=ls, color=colour, linewidth=3,
-                label=f"{activity} (not held below {strength[held][0]:.2f})" if not held.all() else activity)
-    ax.axvline(1.0, color="#888888", linewidth=1.0)
+        label = f"{activity} (not held below {strength[held][0]:.2f})" if not held.all() else activity
+        lines += ax.plot(strength, np.where(held, r.drop_deg, np.nan), linestyle=ls, color=colour,
+                         linewidth=3, label=label)
+    ax.set_xlim(0.0, 1.5)
     ax.set_xlabel("hip abductor strength (× normative runner)")
-    ax.set_ylabel("contralateral pelvic drop (deg)")
+    ax.set_ylabel("contralateral pelvic drop (°)")
     ax.grid(True, color="#DDDDDD", linewidth=0.8)
-    ax.legend(framealpha=0.9)
+    ax.set_axisbelow(True)
+    _normative_line(ax)
+    ax.legend(handles=lines, loc="upper left", framealpha=0.9)
     ax.set_title(f"Pelvic drop against abductor strength ({g.name})")
     return fig
 
@@ -193,6 +225,9 @@ def knee_valgus_figure(geometry: Geometry | str | None = None, activity: str = "
                        strengths: tuple[float, float] = (1.0, 0.5)) -> Figure:
     """Strong and weak chains overlaid, in the oblique 3-D view and the frontal camera view.
 
+    In the camera view each chain's FPPA is drawn as an angle at the knee and
+    its medial shift as a dimension line to its hip-ankle line.
+
     Examples
     --------
     >>> len(knee_valgus_figure().axes)
@@ -200,15 +235,17 @@ def knee_valgus_figure(geometry: Geometry | str | None = None, activity: str = "
     """
     g = resolve_geometry(geometry)
     r = knee_valgus(np.array(strengths), activity, geometry=g)
-    fig = new_figure(11.0, 6.6)
-    axes = fig.subplots(1, 2)
+    fig = new_figure(11.0, 7.8)
+    axes = fig.subplots(1, 2, width_ratios=[1.0, 1.15])
     titles = {"oblique": "3-D view (front, outer side, above)", "camera": "Frontal camera: the FPPA"}
     for ax, view in zip(axes, titles):
         draw_chain_axes(ax, view, titles[view], g.side)
         for i, (strength, kind) in enumerate(zip(strengths, ("strong", "weak"))):
             label = (f"strength {strength:.1f} × normative: FPPA {float(r.fppa_deg[i]):.1f}°, "
                      f"knee {100 * float(r.knee_medial_shift_m[i]):.1f} cm medial")
-            draw_chain(ax, r.chain, view, kind, label=label, index=(i,))
+            extra = ({"fppa_deg": float(r.fppa_deg[i]), "knee_shift_m": float(r.knee_medial_shift_m[i])}
+                     if view == "camera" else {})
+            draw_chain(ax, r.chain, view, kind, label=label, index=(i,), **extra)
     fig.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center", ncols=1, framealpha=0.9)
     words = activity.replace("_", " ")
     fig.suptitle(f"{words.capitalize()}, knee flexed {float(r.knee_flexion_deg[0]):.0f}°: "
@@ -219,33 +256,54 @@ def knee_valgus_figure(geometry: Geometry | str | None = None, activity: str = "
 def fppa_vs_strength_figure(geometry: Geometry | str | None = None) -> Figure:
     """FPPA against abductor strength, with Herrington's (2014) group means +- 1 SD.
 
+    The model's knee-swing line is fitted to two points: the controls' mean
+    FPPA at normative strength and the pain group's mean at the strength of
+    Ireland et al.'s (2003) 26 % deficit. Those two points are marked as
+    **calibration** (the model passes through them by construction, so they
+    are not a validation).
+
     Examples
     --------
     >>> len(fppa_vs_strength_figure().axes)
     1
     """
     g = resolve_geometry(geometry)
-    fig = new_figure(8.5, 5.2)
+    fig = new_figure(10.0, 6.8)
     ax = fig.add_subplot()
     strength = np.linspace(0.0, 1.5, 301)
     bands = (("controls", OKABE_ITO["bluish_green"], "//"), ("pfp", OKABE_ITO["reddish_purple"], "\\\\"))
+    handles = []
     for group, colour, hatch in bands:
         mean = literature_value(f"fppa_squat_{group}")
         sd = literature_value(f"fppa_squat_{group}_sd")
         words = "controls" if group == "controls" else "patellofemoral pain"
-        ax.axhspan(mean - sd, mean + sd, facecolor=colour, alpha=0.18, hatch=hatch, edgecolor=colour,
-                   linewidth=0, label=f"single-leg squat, {words}: {mean:g} ± {sd:g}° (Herrington 2014)")
+        handles.append(ax.axhspan(mean - sd, mean + sd, facecolor=colour, alpha=0.18, hatch=hatch,
+                                  edgecolor=colour, linewidth=0,
+                                  label=f"{words}: {mean:g} ± {sd:g}° (Herrington 2014)"))
     styles = {"single_leg_squat": ("-", OKABE_ITO["black"]), "running": ("--", OKABE_ITO["vermilion"])}
     for activity, (ls, colour) in styles.items():
-        ax.plot(strength, knee_valgus(strength, activity, geometry=g).fppa_deg, linestyle=ls, color=colour,
-                linewidth=3, label=f"model: {activity.replace('_', ' ')}")
-    ax.axvline(1.0, color="#888888", linewidth=1.0)
-    ax.text(1.01, 0.70, "normative", transform=ax.get_xaxis_transform(), color="#555555", fontsize=10)
+        (line,) = ax.plot(strength, knee_valgus(strength, activity, geometry=g).fppa_deg, linestyle=ls,
+                          color=colour, linewidth=3, label=f"model: {activity.replace('_', ' ')}")
+        handles.append(line)
+    # the two points the knee-swing line is fitted to: the controls' mean at strength 1 and the pain
+    # group's mean at the strength of the measured deficit
+    calibration = [(1.0, literature_value("fppa_squat_controls")),
+                   (1.0 - literature_value("pfp_abduction_strength_deficit") / 100.0,
+                    literature_value("fppa_squat_pfp"))]
+    (points,) = ax.plot(*np.array(calibration).T, linestyle="none", marker="D", markersize=13,
+                        markerfacecolor="white", markeredgecolor="black", markeredgewidth=2.5, zorder=6,
+                        label="calibration points (the model is fitted to them)")
+    handles.append(points)
+    for (x, y), words in zip(calibration, ("calibration:\ncontrols' mean", "calibration:\npain group's mean")):
+        add_label(ax, words, (x, y), prefer=("NE", "E", "SE", "N"), color="black")
+    ax.set_xlim(0.0, 1.5)
     ax.set_xlabel("hip abductor strength (× normative runner)")
-    ax.set_ylabel("frontal plane projection angle (deg, + valgus)")
+    ax.set_ylabel("frontal plane projection angle (°, + valgus)")
     ax.grid(True, color="#DDDDDD", linewidth=0.8)
-    ax.legend(framealpha=0.9, fontsize=10, loc="upper right")
-    ax.set_title(f"Knee valgus (FPPA) against abductor strength ({g.name})")
+    ax.set_axisbelow(True)
+    _normative_line(ax)
+    fig.legend(handles=handles, loc="outside lower center", ncols=2, framealpha=0.9)
+    ax.set_title(f"Knee valgus (FPPA) against abductor strength: single-leg squat ({g.name})")
     return fig
 
 

@@ -13,7 +13,7 @@ from glutemed.geometry import PORTIONS, Geometry
 from glutemed.kinematics import LegPose, pose_leg
 from glutemed.muscles import ACTIONS, action_roles, lines_of_action, moment_arms, muscle_lengths
 from glutemed.panels.base import Panel, Row, Slider, Values
-from glutemed.views.hip import add_portion_legend, draw_hip_view, update_hip_view
+from glutemed.views.hip import draw_hip_view, update_hip_view
 from glutemed.views.moment_arms import draw_moment_arm_bars, update_moment_arm_bars
 from glutemed.views.style import PORTION_STYLE
 
@@ -82,7 +82,7 @@ class MomentArmPanel(HipPosePanel):
     True
     """
 
-    figsize = (12.0, 4.6)
+    figsize = (12.0, 5.2)
     rows = (
         _POSE_ROW,
         Row("Moment arms", lambda v, s: "abduction, internal rotation, flexion"),
@@ -97,11 +97,13 @@ class MomentArmPanel(HipPosePanel):
 
     def draw(self, state: _MomentArmState) -> list[Artist]:
         """Two views of the hip and the moment-arm bars; returns the moving artists."""
-        axes = self.fig.subplots(1, 3, width_ratios=[1.0, 1.0, 1.25])
-        self.views = [draw_hip_view(axes[0], state.pose, "frontal", zoom="hip", legend=False),
-                      draw_hip_view(axes[1], state.pose, "sagittal", zoom="hip", legend=False)]
+        axes = self.fig.subplots(1, 3, width_ratios=[1.0, 1.1, 1.0])
+        # the portions are named on the two small views; the landmarks are named in notebook 01
+        self.views = [draw_hip_view(axes[0], state.pose, "frontal", zoom="hip", legend=False, landmarks=False),
+                      draw_hip_view(axes[1], state.pose, "sagittal", zoom="hip", legend=False, landmarks=False)]
         self.bars = draw_moment_arm_bars(axes[2], state.moment_arms_m, ACTIONS)
-        axes[2].set_title("Moment arms (+ = named action)")
+        axes[2].set_title("Moment arms")
+        axes[2].set_ylabel("moment arm (cm)\n+ = the named action")
         moving: list[Artist] = [a for v in self.views for a in v.moving()]
         return moving + [rect for rects in self.bars.values() for rect in rects]
 
@@ -146,7 +148,7 @@ class LinesOfActionPanel(HipPosePanel):
     True
     """
 
-    figsize = (12.0, 4.8)
+    figsize = (12.0, 4.5)
     rows = (
         _POSE_ROW,
         Row("Pull on the femur", lambda v, s: "unit vector (forward, up, right) and length against neutral"),
@@ -166,7 +168,6 @@ class LinesOfActionPanel(HipPosePanel):
         axes = self.fig.subplots(1, 3)
         self.views = [draw_hip_view(ax, state.pose, plane, zoom="hip", legend=False)
                       for ax, plane in zip(axes, ("frontal", "sagittal", "transverse"))]
-        add_portion_legend(self.fig, self.views[0])
         return [a for v in self.views for a in v.moving()]
 
     def move(self, state: _LineState) -> None:

@@ -23,7 +23,6 @@ from glutemed.panels.base import Choice, Panel, Row, Slider, Values
 from glutemed.pelvic_drop import STRENGTH_RANGE
 from glutemed.views.knee import draw_chain, draw_chain_axes, update_chain
 from glutemed.views.projection import CHAIN_VIEWS
-from glutemed.views.style import CHAIN_STYLE
 
 __all__ = ["KneeValgusPanel"]
 
@@ -38,6 +37,11 @@ def _herrington(v: Values, r: KneeValgusResult) -> str:
     return (f"single-leg squat, controls {_group('squat', 'controls')} and patellofemoral pain "
             f"{_group('squat', 'pfp')}; landing, controls {_group('landing', 'controls')} and "
             f"patellofemoral pain {_group('landing', 'pfp')}")
+
+
+def _chain_values(r: KneeValgusResult, i: int) -> dict[str, float]:
+    """The FPPA and knee shift of pose ``i``, for the camera view's labels."""
+    return {"fppa_deg": float(r.fppa_deg[i]), "knee_shift_m": float(r.knee_medial_shift_m[i])}
 
 
 class KneeValgusPanel(Panel):
@@ -134,15 +138,14 @@ class KneeValgusPanel(Panel):
             draw_chain_axes(ax, view, titles[view], self.geometry.side)
             self.chains.append(draw_chain(ax, state.chain, view, "strong", label="normative strength (1.0)",
                                           index=(1,)))
+            # the slider's chain: in the camera view, its FPPA as an angle and its knee shift dimensioned
+            values = _chain_values(state, 0) if view == "camera" else {}
             self.chains.append(draw_chain(ax, state.chain, view, "weak", label="strength on the slider",
-                                          index=(0,)))
-        self.fppa_text = axes[1].text(0.97, 0.13, "", transform=axes[1].transAxes, ha="right", va="bottom",
-                                      fontsize=14, color=CHAIN_STYLE["weak"]["color"])
+                                          index=(0,), **values))
         self.fig.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center", ncols=2)
-        return [line for chain in self.chains for line in chain.lines.values()] + [self.fppa_text]
+        return [artist for chain in self.chains for artist in chain.moving()]
 
     def move(self, state: KneeValgusResult) -> None:
-        """Move both chains in both views and the FPPA label."""
+        """Move both chains in both views, with the slider chain's angle and shift labels."""
         for chain in self.chains:
-            update_chain(chain, state.chain)
-        self.fppa_text.set_text(f"strength {self.values['strength']:.2f} ×\nFPPA {float(state.fppa_deg[0]):.1f}°")
+            update_chain(chain, state.chain, **_chain_values(state, chain.index[0]))

@@ -21,13 +21,14 @@ from glutemed.statics import (
 )
 from glutemed.views.drop import draw_drop_curves, update_drop_curves
 from glutemed.views.stance import (
+    PELVIS_LIMITS_CM,
     draw_forces,
     draw_frontal_figure,
     draw_level_pelvis,
+    origins_up_m,
     update_forces,
     update_frontal_figure,
 )
-from glutemed.views.style import PORTION_STYLE
 
 __all__ = ["HipDropPanel", "StancePanel"]
 
@@ -63,7 +64,7 @@ class StancePanel(Panel):
     True
     """
 
-    figsize = (7.0, 6.4)
+    figsize = (6.6, 7.2)
     controls = (
         Slider("body_mass_kg", "Body mass", "kg", BODY_MASS_RANGE_KG),
         _TRUNK_LEAN,
@@ -101,9 +102,11 @@ class StancePanel(Panel):
         ax = self.fig.add_subplot()
         self.figure_artists = draw_frontal_figure(ax, state.figure, state.result.com_m,
                                                   label="Single-leg stance on the right leg")
-        self.forces = draw_forces(ax, state.result)
+        self.forces = draw_forces(ax, state.result, crest_up_m=origins_up_m(state.figure))
         lines = self.figure_artists.lines
-        return [lines["trunk"], lines["com"], lines["com_dot"], *self.forces.moving()]
+        labels = self.figure_artists.labels  # re-placed at each step if a force reaches them
+        return [lines["trunk"], lines["com"], lines["com_dot"], labels["com"], labels["swing_hip"],
+                *self.forces.moving()]
 
     def move(self, state: _StanceState) -> None:
         """Move the trunk, the centre of mass and the forces."""
@@ -156,7 +159,7 @@ class HipDropPanel(Panel):
     True
     """
 
-    figsize = (12.0, 5.6)
+    figsize = (12.0, 6.2)
     controls = (
         Choice("activity", "Activity", tuple((a, a) for a in ACTIVITIES), "7em"),
         Slider("strength", "Abductor strength", "× normative", STRENGTH_RANGE, 0.05, ".2f"),
@@ -186,21 +189,19 @@ class HipDropPanel(Panel):
 
     def draw(self, state: _DropState) -> list[Artist]:
         """Stick figure (left) and demand/capacity curves (right); returns the moving artists."""
-        ax_fig, ax_curves = self.fig.subplots(1, 2, width_ratios=[1.0, 1.35])
+        ax_fig, ax_curves = self.fig.subplots(1, 2, width_ratios=[1.2, 1.0])
         draw_level_pelvis(ax_fig, frontal_figure(0.0, 0.0, self.geometry))
         self.figure_artists = draw_frontal_figure(ax_fig, state.figure, state.result.com_m,
-                                                  label="Seen from behind, right leg in stance")
-        self.drop_text = ax_fig.text(-40.0, -38.0, "", fontsize=13, color=PORTION_STYLE["posterior"]["color"])
+                                                  limits_cm=PELVIS_LIMITS_CM, label="Pelvis from behind",
+                                                  drop_deg=float(state.result.drop_deg))
         self.curves = draw_drop_curves(ax_curves, state.result)
         ax_curves.set_title("Demand and capacity over stance")
-        lines = self.figure_artists.lines
-        moving = [a for k, a in lines.items() if k != "stance_leg"]
-        return moving + [self.drop_text, *self.curves.lines.values()]
+        return [*self.figure_artists.moving(), *self.curves.lines.values()]
 
     def move(self, state: _DropState) -> None:
-        """Move the figure, the drop label and the curves."""
-        update_frontal_figure(self.figure_artists, state.figure, state.result.com_m)
+        """Move the figure, the drop angle and the curves."""
+        update_frontal_figure(self.figure_artists, state.figure, state.result.com_m,
+                              drop_deg=float(state.result.drop_deg))
         update_drop_curves(self.curves, state.result)
-        r = state.result
-        self.drop_text.set_text(f"pelvic drop {float(r.drop_deg):.1f}°" if bool(r.held)
-                                else "not held: the runner must compensate")
+        if not bool(state.result.held):
+            self.figure_artists.labels["drop"].set_text("not held")

@@ -3,8 +3,12 @@
 One module per scene, one shared style:
 
 :mod:`~glutemed.views.style`
-    Palette (Okabe-Ito, colour-blind safe, plus line styles), font sizes,
+    Palette (Okabe-Ito, colour-blind safe, plus line styles), font sizes
+    scaled to the figure's width for projection (at least 1.2 pt per inch),
     :func:`~glutemed.views.style.new_figure`.
+:mod:`~glutemed.views.labels`
+    Direct labels (landmarks, portions, forces, angles) with leader lines,
+    placed clear of every line and every other text at the first draw.
 :mod:`~glutemed.views.projection`
     How points become plot coordinates in each kind of view (cm).
 :mod:`~glutemed.views.hip`

@@ -48,7 +48,7 @@ def draw_drop_curves(ax: Axes, result: PelvicDropResult) -> DropCurveArtists:
     ['capacity', 'demand', 'muscle', 'passive', 'peak drop']
     """
     lines: dict[str, Line2D] = {}
-    with styled():
+    with styled(ax):
         (lines["demand"],) = ax.plot([], [], color="black", linestyle="-", linewidth=3,
                                      label="demand (body above the hip)")
         (lines["capacity"],) = ax.plot([], [], color=OKABE_ITO["blue"], linestyle="--", linewidth=2.5,
@@ -64,7 +64,9 @@ def draw_drop_curves(ax: Axes, result: PelvicDropResult) -> DropCurveArtists:
         ax.set_xlabel("stance (% of contact time)")
         ax.set_ylabel("abduction moment (N m per kg)")
         ax.grid(True, color="#DDDDDD", linewidth=0.8)
-        ax.legend(loc="upper left", fontsize=10, framealpha=0.9)
+        # below all the axes, clear of the curves whatever the strength
+        ax.get_figure().legend(handles=list(lines.values()), loc="outside lower center", ncols=3,
+                               framealpha=0.9)
     artists = DropCurveArtists(lines)
     update_drop_curves(artists, result)
     return artists

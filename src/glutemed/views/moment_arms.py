@@ -10,6 +10,7 @@ from matplotlib.lines import Line2D
 from numpy.typing import NDArray
 
 from glutemed.geometry import PORTIONS
+from glutemed.views.labels import add_label
 from glutemed.views.style import PORTION_HATCH, PORTION_STYLE, styled
 
 __all__ = ["draw_moment_arm_bars", "draw_moment_arm_curves", "update_moment_arm_bars"]
@@ -18,7 +19,8 @@ __all__ = ["draw_moment_arm_bars", "draw_moment_arm_curves", "update_moment_arm_
 def draw_moment_arm_curves(ax: Axes, angle_deg: NDArray[np.float64],
                            values_m: Mapping[str, NDArray[np.float64]],
                            xlabel: str, ylabel: str, title: str | None = None,
-                           legend: bool = True) -> dict[str, Line2D]:
+                           legend: bool = True, roles: tuple[str, str] | None = None,
+                           switches_deg: Mapping[str, float] | None = None) -> dict[str, Line2D]:
     """Plot one moment arm of each portion against a joint angle.
 
     Parameters
@@ -32,11 +34,18 @@ def draw_moment_arm_curves(ax: Axes, angle_deg: NDArray[np.float64],
         Axis labels (say the units).
     title : str, optional
     legend : bool
+    roles : (str, str), optional
+        What a positive and a negative moment arm make the portion (e.g.
+        ``("abductor", "adductor")``), written above and below the zero line.
+    switches_deg : mapping of portion to float, optional
+        Angle at which each portion's moment arm changes sign (from
+        :func:`glutemed.role_switch_flexion_deg`); each one inside the plotted
+        range is marked on the zero line and labelled with its angle. NaN: none.
 
     Returns
     -------
     dict of str to Line2D
-        One line per portion.
+        One line per portion, and ``"switch <portion>"`` for each marked switch.
 
     Examples
     --------
@@ -46,26 +55,56 @@ def draw_moment_arm_curves(ax: Axes, angle_deg: NDArray[np.float64],
     >>> from glutemed.views.style import new_figure
     >>> fig = new_figure(4, 3)
     >>> lines = draw_moment_arm_curves(fig.add_subplot(), flex,
-    ...     {p: ma[p]["flexion"] for p in gm.PORTIONS}, "hip flexion (deg)", "cm")
-    >>> len(lines)
-    3
+    ...     {p: ma[p]["flexion"] for p in gm.PORTIONS}, "hip flexion (deg)", "cm",
+    ...     switches_deg={"anterior": 44.6, "middle": float("nan")})
+    >>> sorted(lines)
+    ['anterior', 'middle', 'posterior', 'switch anterior']
     """
     lines = {}
-    with styled():
-        ax.axhline(0.0, color="#777777", linewidth=1.0, zorder=0)
+    lo, hi = float(np.min(angle_deg)), float(np.max(angle_deg))
+    with styled(ax):
+        ax.axhline(0.0, color="black", linewidth=1.8, zorder=1, label="zero: the role changes here")
         for portion in PORTIONS:
             style = PORTION_STYLE[portion]
             (lines[portion],) = ax.plot(angle_deg, np.asarray(values_m[portion]) * 100.0,
                                         color=style["color"], linestyle=style["linestyle"],
                                         marker=style["marker"], markevery=max(1, len(angle_deg) // 8),
-                                        label=portion)
+                                        label=portion, zorder=3)
+        ax.set_xlim(lo, hi)
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         if title:
             ax.set_title(title)
-        ax.grid(True, color="#DDDDDD", linewidth=0.8)
+        ax.grid(True, color="#E4E4E4", linewidth=0.8)
+        ax.set_axisbelow(True)
+        if roles:
+            ax.margins(y=0.22)  # a free band above and below the curves for the role words
+            low, high = ax.get_ylim()
+            reach = max(abs(low), abs(high), 0.5)
+            low, high = min(low, -0.3 * reach), max(high, 0.3 * reach)  # room on both sides of zero
+            ax.set_ylim(low, high)
+            inset = 0.02 * (hi - lo)
+            # written above (below) the zero line at either end, or else in a corner of the positive
+            # (negative) side, wherever no curve passes
+            for word, up, corner in ((roles[0], True, high), (roles[1], False, low)):
+                away, back = (("NE", "NW"), ("SE", "SW")) if up else (("SE", "SW"), ("NE", "NW"))
+                add_label(ax, word, (lo + inset, 0.0), prefer=away[:1], radii_pt=(4.0, 9.0), leader=False,
+                          only_preferred=True,
+                          alternatives=[((hi - inset, 0.0), away[1:]), ((lo + inset, corner), back[:1]),
+                                        ((hi - inset, corner), back[1:])],
+                          color="black", fontstyle="italic")
+        for portion, angle in (switches_deg or {}).items():
+            if not (np.isfinite(angle) and lo <= angle <= hi):
+                continue
+            style = PORTION_STYLE[portion]
+            (lines[f"switch {portion}"],) = ax.plot(
+                [angle], [0.0], marker=style["marker"], markersize=14, markerfacecolor="white",
+                markeredgecolor=style["color"], markeredgewidth=3, linestyle="none", zorder=6,
+                label=f"{portion} switches")
+            add_label(ax, f"{angle:.0f}°", (angle, 0.0), prefer=("S", "SE", "SW", "N", "NE", "NW"),
+                      radii_pt=(9.0, 16.0, 26.0, 38.0, 52.0), color=style["color"], fontweight="bold")
         if legend:
-            ax.legend(framealpha=0.9)
+            ax.legend(handles=[lines[p] for p in PORTIONS], framealpha=0.9)
     return lines
 
 
@@ -101,7 +140,7 @@ def draw_moment_arm_bars(ax: Axes, values_m: NDArray[np.float64], actions: Seque
     width = 0.26
     x = np.arange(n)
     bars = {}
-    with styled():
+    with styled(ax):
         for i, portion in enumerate(PORTIONS):
             style = PORTION_STYLE[portion]
             container = ax.bar(x + (i - 1) * width, values[i], width=width, color=style["color"],
@@ -109,11 +148,11 @@ def draw_moment_arm_bars(ax: Axes, values_m: NDArray[np.float64], actions: Seque
                                label=portion)
             bars[portion] = list(container.patches)
         ax.axhline(0.0, color="black", linewidth=1.0)
-        ax.set_xticks(x, [a.replace("_", " ") for a in actions])
+        ax.set_xticks(x, [a.replace("_", "\n") for a in actions])
         ax.set_ylim(*ylim_cm)
         ax.set_ylabel("moment arm (cm)")
         ax.grid(True, axis="y", color="#DDDDDD", linewidth=0.8)
-        ax.legend(loc="upper right", framealpha=0.9, ncols=3, fontsize=10)
+        ax.legend(loc="upper right", framealpha=0.9)
     return bars
 
 
