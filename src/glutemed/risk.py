@@ -1,0 +1,517 @@
+"""A runner profile through the models: mechanisms, one factor at a time. Not a risk prediction.
+
+A :class:`RunnerProfile` holds the risk factors of ``data/risk_factors.csv``
+as model inputs. :func:`runner_mechanisms` runs the models for it and returns
+five mechanism quantities: peak pelvic drop, peak hip adduction and peak hip
+contact force (the running stance, :func:`glutemed.running.running_stance`),
+the FPPA of the knee chain in running (:func:`glutemed.knee_chain.knee_valgus`)
+and the week's abductor load (:func:`glutemed.training_load.training_load`).
+:func:`factor_effects` moves one factor at a time from the reference runner
+(the models' normative runner, :data:`REFERENCE_RUNNER`) to the profile: the
+bars of a tornado chart.
+
+How each factor enters the models
+---------------------------------
+``sex``
+    Selects the strength norm (Ramskov et al. 2014: women 1.41, men 1.62 N m/kg)
+    and the force-speed line; ``strength = 1`` is the norm of the runner's own sex.
+``strength``, ``previous_injury``
+    Abductor strength before injury, and a deficit of a cited size after it
+    (:data:`PREVIOUS_INJURIES`): Ireland et al.'s (2003) 26 % in patellofemoral
+    pain, or Fredericson et al.'s (2000) injured-side deficit in ITB syndrome,
+    computed from the torques quoted in ``data/risk_factors.csv``.
+``weekly_increase_pct``
+    This week's distance over three steady weeks of :data:`REFERENCE_WEEKLY_KM`
+    (a teaching value): only the week's abductor load sees it.
+``shoes_surface``
+    **No path in the model**: its half-sine ground force has no impact peak,
+    and runners retune leg stiffness to the surface (Ferris et al. 1999). The
+    measured effects are quoted, not modelled.
+``speed_m_s``
+    Sets the ground force and contact time (:mod:`glutemed.ground_force`).
+``hip_flexion_deg``
+    Posture (anterior pelvic tilt adds hip flexion): scales the abductors'
+    capacity by their summed abduction leverage (max force x moment arm,
+    :func:`glutemed.muscles.moment_arms`) at that flexion over neutral.
+``trunk_lean_deg``
+    Frontal-plane lean over the stance leg (positive), as in the running model.
+``pelvis_width_change_pct``
+    Pelvis width relative to leg length (:func:`glutemed.scaling.scale_geometry`,
+    leg length kept): the lever of the body's weight and the femur's lean.
+    No sex-specific widths were found (``data/EVIDENCE.md``), so ``sex`` does
+    not change it.
+
+Where the pelvis is not held, the running outputs are NaN and ``pelvis_held``
+is False: the model cannot say what a runner would do instead.
+
+Examples
+--------
+>>> m = runner_mechanisms(RunnerProfile())
+>>> round(float(m.pelvic_drop_deg), 1), bool(m.pelvis_held)
+(5.5, True)
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, fields, replace
+
+import numpy as np
+from numpy.typing import NDArray
+
+from glutemed._checks import check_name, checked_scalar
+from glutemed.geometry import Geometry, load_geometry
+from glutemed.ground_force import DEFAULT_SPEED_M_S, SPEED_RANGE_M_S
+from glutemed.injuries import MODEL_QUANTITIES, InjuryRow, risk_factor_rows
+from glutemed.knee_chain import knee_valgus
+from glutemed.literature import literature_value
+from glutemed.muscles import moment_arms
+from glutemed.pelvic_drop import STRENGTH_RANGE
+from glutemed.running import running_stance
+from glutemed.scaling import scale_geometry
+from glutemed.statics import SEXES, TRUNK_LEAN_RANGE_DEG
+from glutemed.training_load import training_load
+
+__all__ = [
+    "FACTORS",
+    "HIP_FLEXION_RANGE_DEG",
+    "OUTPUTS",
+    "PELVIS_WIDTH_CHANGE_RANGE_PCT",
+    "PREVIOUS_INJURIES",
+    "REFERENCE_RUNNER",
+    "REFERENCE_WEEKLY_KM",
+    "SHOES_SURFACES",
+    "WEEKLY_INCREASE_RANGE_PCT",
+    "FactorEffects",
+    "MechanismValue",
+    "Mechanisms",
+    "RunnerProfile",
+    "evaluate_mechanism",
+    "factor_effects",
+    "fredericson_deficit",
+    "injury_deficit",
+    "runner_mechanisms",
+]
+
+#: Week-on-week increase of distance the profile accepts, % (a teaching range; the cited
+#: thresholds, Nielsen et al.'s 30 % and Damsted et al.'s 20-60 %, lie inside it).
+WEEKLY_INCREASE_RANGE_PCT: tuple[float, float] = (0.0, 100.0)
+#: Extra hip flexion at mid-stance from posture (anterior pelvic tilt positive), degrees (teaching range).
+HIP_FLEXION_RANGE_DEG: tuple[float, float] = (-10.0, 20.0)
+#: Change of pelvis width at fixed leg length, % of the model's (teaching range).
+PELVIS_WIDTH_CHANGE_RANGE_PCT: tuple[float, float] = (-15.0, 15.0)
+#: Steady weekly distance of the reference runner, km: a teaching value, not a measurement.
+REFERENCE_WEEKLY_KM = 20.0
+
+#: Previous injury: a strength deficit of a cited size (see :func:`injury_deficit`).
+PREVIOUS_INJURIES: dict[str, str] = {
+    "none": "no previous injury",
+    "pfp": "patellofemoral pain: 26 % less hip abduction strength (Ireland et al. 2003, 15 vs 15, cross-sectional)",
+    "itbs": "ITB syndrome: injured-side abductor torque of Fredericson et al. 2000 (24 vs 30, case-control)",
+}
+#: Shoes and surfaces: the risk_factors.csv rows quoted (factor, source author); none has a path in the model.
+SHOES_SURFACES: dict[str, tuple[str, str]] = {
+    "usual": ("", ""),
+    "maximalist shoes": ("shoes", "Kulmala"),
+    "soft midsole": ("shoes", "Baltich"),
+    "soft or hard surface": ("surfaces", "Ferris"),
+}
+#: Fredericson et al. (2000): abductor torque, injured vs control, %BW*h, as in data/risk_factors.csv.
+_FREDERICSON_TORQUE = {"female": (7.82, 10.19), "male": (6.86, 9.73)}
+
+
+def fredericson_deficit(sex: str) -> float:
+    """Fredericson et al.'s (2000) injured-side abductor deficit in ITB syndrome, fraction.
+
+    ``1 - injured / control`` from the torques quoted in ``data/risk_factors.csv``
+    (women 7.82 vs 10.19, men 6.86 vs 9.73 %BW*h): a derived number.
+
+    Examples
+    --------
+    >>> round(fredericson_deficit("female"), 3), round(fredericson_deficit("male"), 3)
+    (0.233, 0.295)
+    """
+    check_name(sex, "sex", SEXES)
+    injured, control = _FREDERICSON_TORQUE[sex]
+    return 1.0 - injured / control
+
+
+def injury_deficit(previous_injury: str, sex: str = "female") -> float:
+    """The strength deficit of a previous injury, fraction of strength (0 for none).
+
+    Examples
+    --------
+    >>> injury_deficit("pfp")
+    0.26
+    """
+    check_name(previous_injury, "previous_injury", PREVIOUS_INJURIES)
+    if previous_injury == "pfp":
+        return literature_value("pfp_abduction_strength_deficit") / 100.0
+    if previous_injury == "itbs":
+        return fredericson_deficit(sex)
+    return 0.0
+
+
+@dataclass(frozen=True)
+class RunnerProfile:
+    """A runner as model inputs; the defaults are the models' normative runner.
+
+    Attributes
+    ----------
+    sex : {"female", "male"}
+    strength : float
+        Abductor strength before any injury, fraction of the sex's norm (0-1.5).
+    previous_injury : {"none", "pfp", "itbs"}
+    weekly_increase_pct : float
+        This week's distance over the steady weeks before, % (0-100).
+    shoes_surface : str
+        One of :data:`SHOES_SURFACES` (no path in the model).
+    speed_m_s : float
+        Running speed, m/s (2-6).
+    hip_flexion_deg : float
+        Extra hip flexion from posture, degrees (-10 to 20).
+    trunk_lean_deg : float
+        Frontal trunk lean over the stance leg, degrees (-15 to 30).
+    pelvis_width_change_pct : float
+        Pelvis width change at fixed leg length, % (-15 to 15).
+    """
+
+    sex: str = "female"
+    strength: float = 1.0
+    previous_injury: str = "none"
+    weekly_increase_pct: float = 0.0
+    shoes_surface: str = "usual"
+    speed_m_s: float = DEFAULT_SPEED_M_S
+    hip_flexion_deg: float = 0.0
+    trunk_lean_deg: float = 0.0
+    pelvis_width_change_pct: float = 0.0
+
+    def __post_init__(self) -> None:
+        check_name(self.sex, "sex", SEXES)
+        check_name(self.previous_injury, "previous_injury", PREVIOUS_INJURIES)
+        check_name(self.shoes_surface, "shoes_surface", SHOES_SURFACES)
+        for name, bounds, unit in (("strength", STRENGTH_RANGE, "(fraction of the sex's norm)"),
+                                   ("weekly_increase_pct", WEEKLY_INCREASE_RANGE_PCT, "%"),
+                                   ("speed_m_s", SPEED_RANGE_M_S, "m/s"),
+                                   ("hip_flexion_deg", HIP_FLEXION_RANGE_DEG, "deg"),
+                                   ("trunk_lean_deg", TRUNK_LEAN_RANGE_DEG, "deg"),
+                                   ("pelvis_width_change_pct", PELVIS_WIDTH_CHANGE_RANGE_PCT, "%")):
+            object.__setattr__(self, name, checked_scalar(getattr(self, name), name, bounds, unit))
+
+
+#: The reference runner of every comparison: the models' normative runner.
+REFERENCE_RUNNER = RunnerProfile()
+
+#: The factors of :func:`factor_effects`, in chart order: (label, profile fields it sets).
+FACTORS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "strength": ("abductor strength", ("strength",)),
+    "sex": ("sex", ("sex",)),
+    "previous_injury": ("previous injury", ("previous_injury",)),
+    "training_load": ("training-load spike", ("weekly_increase_pct",)),
+    "shoes_surface": ("shoes, surfaces", ("shoes_surface",)),
+    "speed": ("speed", ("speed_m_s",)),
+    "posture": ("posture (hip flexion)", ("hip_flexion_deg",)),
+    "trunk_lean": ("trunk lean", ("trunk_lean_deg",)),
+    "pelvis_width": ("pelvis width", ("pelvis_width_change_pct",)),
+    "all": ("whole profile", tuple(f.name for f in fields(RunnerProfile))),
+}
+#: The mechanism quantities: (label, unit of the chart's difference).
+OUTPUTS: dict[str, tuple[str, str]] = {
+    "pelvic_drop_deg": ("peak pelvic drop", "deg"),
+    "hip_adduction_deg": ("peak hip adduction", "deg"),
+    "fppa_deg": ("FPPA (running)", "deg"),
+    "hip_contact_force_bw": ("peak hip contact force", "BW"),
+    "weekly_abductor_load_pct": ("week's abductor load", "%"),
+}
+# profile fields each output's model reads (others: no path)
+_READS = {
+    "running": {"sex", "strength", "previous_injury", "speed_m_s", "hip_flexion_deg", "trunk_lean_deg",
+                "pelvis_width_change_pct"},
+    "fppa_deg": {"sex", "strength", "previous_injury", "hip_flexion_deg", "pelvis_width_change_pct"},
+    "weekly_abductor_load_pct": {"sex", "strength", "previous_injury", "speed_m_s", "hip_flexion_deg",
+                                 "pelvis_width_change_pct", "weekly_increase_pct"},
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _geometry(width_change_pct: float) -> Geometry:
+    g = load_geometry()
+    if width_change_pct == 0.0:
+        return g
+    return scale_geometry(g, asis_width_m=g.asis_width_m * (1.0 + width_change_pct / 100.0),
+                          leg_length_m=g.thigh_length_m + g.shank_length_m)
+
+
+@functools.lru_cache(maxsize=64)
+def leverage_factor(hip_flexion_deg: float) -> float:
+    """The abductors' summed abduction leverage at a hip flexion over neutral (max force x moment arm).
+
+    Examples
+    --------
+    >>> leverage_factor(0.0)
+    1.0
+    >>> bool(leverage_factor(20.0) < 1.0)
+    True
+    """
+    g = load_geometry()
+    arms = moment_arms(hip_flexion_deg=np.array([0.0, hip_flexion_deg]), geometry=g).as_array()[..., 0]
+    summed = arms @ g.max_isometric_force_n
+    return float(summed[1] / summed[0])
+
+
+@dataclass(frozen=True)
+class Mechanisms:
+    """The five mechanism quantities of one profile (running, right leg in stance).
+
+    Attributes
+    ----------
+    pelvic_drop_deg, hip_adduction_deg : float
+        Peak stance values, degrees; NaN where the pelvis is not held.
+    fppa_deg : float
+        FPPA of the knee chain in running, degrees (computed even where the
+        pelvis is not held: the chain then keeps it level, as if compensated).
+    hip_contact_force_bw : float
+        Peak hip contact force, body weights; NaN where not held.
+    peak_abduction_moment_nm_kg : float
+        Peak abductor moment, N m/kg; NaN where not held.
+    weekly_abductor_load_nm_s_kg : float
+        This week's abductor impulse on one leg, N m s/kg; NaN where the
+        training-load model (which runs the stance without trunk lean) does not hold the pelvis.
+    pelvis_held : bool
+    effective_strength : float
+        Strength after the injury deficit and the posture's leverage, fraction of the norm.
+    profile : RunnerProfile
+    """
+
+    pelvic_drop_deg: float
+    hip_adduction_deg: float
+    fppa_deg: float
+    hip_contact_force_bw: float
+    peak_abduction_moment_nm_kg: float
+    weekly_abductor_load_nm_s_kg: float
+    pelvis_held: bool
+    effective_strength: float
+    profile: RunnerProfile
+
+
+@functools.lru_cache(maxsize=512)
+def runner_mechanisms(profile: RunnerProfile = REFERENCE_RUNNER) -> Mechanisms:
+    """Run the models for one runner profile.
+
+    Parameters
+    ----------
+    profile : RunnerProfile
+        Default: the reference (normative) runner.
+
+    Returns
+    -------
+    Mechanisms
+
+    Examples
+    --------
+    >>> weak = runner_mechanisms(RunnerProfile(previous_injury="pfp"))
+    >>> bool(weak.pelvic_drop_deg > runner_mechanisms().pelvic_drop_deg)
+    True
+    """
+    if not isinstance(profile, RunnerProfile):
+        raise ValueError(f"profile must be a RunnerProfile; got {type(profile).__name__}")
+    p = profile
+    strength = p.strength * (1.0 - injury_deficit(p.previous_injury, p.sex)) * leverage_factor(p.hip_flexion_deg)
+    strength = float(np.clip(strength, *STRENGTH_RANGE))
+    g = _geometry(p.pelvis_width_change_pct)
+    r = running_stance(strength, p.speed_m_s, trunk_lean_deg=p.trunk_lean_deg, sex=p.sex, geometry=g)
+    held = bool(r.pelvis_held)
+    fppa = float(knee_valgus(strength, "running", sex=p.sex, geometry=g).fppa_deg)
+    weeks = [REFERENCE_WEEKLY_KM] * 3 + [REFERENCE_WEEKLY_KM * (1.0 + p.weekly_increase_pct / 100.0)]
+    try:  # the training-load model runs the stance without trunk lean: it may not hold the pelvis
+        load = float(training_load(weeks, p.speed_m_s, strength=strength, sex=p.sex,
+                                   geometry=g).abductor_load_per_leg_nm_s_kg[-1])
+    except ValueError:
+        load = float("nan")
+
+    def running(x: NDArray[np.float64]) -> float:
+        return float(x) if held else float("nan")
+
+    return Mechanisms(
+        pelvic_drop_deg=running(r.peak_pelvic_drop_deg),
+        hip_adduction_deg=running(r.peak_hip_adduction_deg),
+        fppa_deg=fppa,
+        hip_contact_force_bw=running(r.peak_hip_contact_force_bw),
+        peak_abduction_moment_nm_kg=running(r.peak_abduction_moment_nm_kg),
+        weekly_abductor_load_nm_s_kg=load,
+        pelvis_held=held,
+        effective_strength=strength,
+        profile=p,
+    )
+
+
+@dataclass(frozen=True)
+class FactorEffects:
+    """Each factor's effect on each mechanism against the reference runner (a tornado chart's bars).
+
+    Rows follow :data:`FACTORS` (the last, ``"all"``, is the whole profile);
+    columns follow :data:`OUTPUTS`.
+
+    Attributes
+    ----------
+    factors : tuple of str
+    labels : tuple of str
+        The factors' labels, with the profile's value.
+    outputs : tuple of str
+    reference : numpy.ndarray, shape (O,)
+        The reference runner's values (the load in N m s/kg, not %).
+    delta : numpy.ndarray, shape (F, O)
+        Profile-with-this-factor minus reference, in :data:`OUTPUTS` units
+        (the load as % of the reference's); NaN where not held or no path.
+    held : numpy.ndarray of bool, shape (F,)
+        Whether the pelvis is held with this factor moved.
+    no_path : numpy.ndarray of bool, shape (F, O)
+        True where the output's model does not read this factor at all.
+    moved : numpy.ndarray of bool, shape (F,)
+        True where the profile differs from the reference in this factor.
+    notes : dict of str to str
+        Quoted findings for factors the model cannot represent (shoes and surfaces).
+    profile, reference_profile : RunnerProfile
+    """
+
+    factors: tuple[str, ...]
+    labels: tuple[str, ...]
+    outputs: tuple[str, ...]
+    reference: NDArray[np.float64]
+    delta: NDArray[np.float64]
+    held: NDArray[np.bool_]
+    no_path: NDArray[np.bool_]
+    moved: NDArray[np.bool_]
+    notes: dict[str, str]
+    profile: RunnerProfile
+    reference_profile: RunnerProfile
+
+
+def _values(m: Mechanisms) -> list[float]:
+    return [m.pelvic_drop_deg, m.hip_adduction_deg, m.fppa_deg, m.hip_contact_force_bw,
+            m.weekly_abductor_load_nm_s_kg]
+
+
+def shoes_surface_note(choice: str) -> str:
+    """The quoted finding behind a shoes-or-surface choice (empty for ``"usual"``).
+
+    Examples
+    --------
+    >>> "impact peak" in shoes_surface_note("maximalist shoes")
+    True
+    """
+    check_name(choice, "shoes_surface", SHOES_SURFACES)
+    factor, author = SHOES_SURFACES[choice]
+    if not factor:
+        return ""
+    row = next(r for r in risk_factor_rows(factor) if r.source.startswith(author))
+    return f"{row.finding} ({row.source.split(',')[0]} et al. {row.year}, {row.evidence}; no injury outcome)"
+
+
+def _label(factor: str, p: RunnerProfile) -> str:
+    label = FACTORS[factor][0]
+    value = {"strength": f"{p.strength:.2f} ×", "sex": p.sex, "previous_injury": p.previous_injury,
+             "training_load": f"+{p.weekly_increase_pct:.0f} %", "shoes_surface": p.shoes_surface.split(" ")[0],
+             "speed": f"{p.speed_m_s:.2f} m/s", "posture": f"{p.hip_flexion_deg:+.0f}°",
+             "trunk_lean": f"{p.trunk_lean_deg:+.0f}°", "pelvis_width": f"{p.pelvis_width_change_pct:+.0f} %"}
+    return f"{label}: {value[factor]}" if factor in value else label
+
+
+def factor_effects(profile: RunnerProfile, reference: RunnerProfile = REFERENCE_RUNNER) -> FactorEffects:
+    """Move each factor, alone, from the reference runner to the profile; then all together.
+
+    Examples
+    --------
+    >>> e = factor_effects(RunnerProfile(weekly_increase_pct=30.0))
+    >>> i = e.factors.index("training_load")
+    >>> round(float(e.delta[i, e.outputs.index("weekly_abductor_load_pct")]), 1)
+    30.0
+    >>> bool(e.no_path[i, e.outputs.index("pelvic_drop_deg")])
+    True
+    """
+    for name, value in (("profile", profile), ("reference", reference)):
+        if not isinstance(value, RunnerProfile):
+            raise ValueError(f"{name} must be a RunnerProfile; got {type(value).__name__}")
+    outputs = tuple(OUTPUTS)
+    ref = np.array(_values(runner_mechanisms(reference)))
+    factors = tuple(FACTORS)
+    delta = np.full((len(factors), len(outputs)), np.nan)
+    held = np.ones(len(factors), dtype=bool)
+    no_path = np.zeros((len(factors), len(outputs)), dtype=bool)
+    moved = np.zeros(len(factors), dtype=bool)
+    for i, factor in enumerate(factors):
+        names = FACTORS[factor][1]
+        moved[i] = any(getattr(profile, n) != getattr(reference, n) for n in names)
+        m = runner_mechanisms(replace(reference, **{n: getattr(profile, n) for n in names}))
+        held[i] = m.pelvis_held
+        values = np.array(_values(m))
+        d = values - ref
+        d[-1] = 100.0 * d[-1] / ref[-1]
+        for j, output in enumerate(outputs):
+            reads = _READS.get(output, _READS["running"])
+            no_path[i, j] = factor != "all" and not set(names) & reads
+        delta[i] = np.where(no_path[i], np.nan, d)
+    return FactorEffects(
+        factors=factors, labels=tuple(_label(f, profile) for f in factors), outputs=outputs, reference=ref,
+        delta=delta, held=held, no_path=no_path, moved=moved,
+        notes={"shoes_surface": shoes_surface_note(profile.shoes_surface)},
+        profile=profile, reference_profile=reference)
+
+
+@dataclass(frozen=True)
+class MechanismValue:
+    """A model quantity evaluated for a profile.
+
+    Attributes
+    ----------
+    quantity : str
+        One of :data:`glutemed.injuries.MODEL_QUANTITIES`.
+    value : float
+        NaN where the pelvis is not held (running quantities).
+    unit : str
+    meaning : str
+        What the quantity is in the model.
+    pelvis_held : bool
+    """
+
+    quantity: str
+    value: float
+    unit: str
+    meaning: str
+    pelvis_held: bool
+
+
+_QUANTITY = {
+    "pelvic_drop_deg": ("pelvic_drop_deg", "deg"),
+    "hip_adduction_deg": ("hip_adduction_deg", "deg"),
+    "fppa_deg": ("fppa_deg", "deg"),
+    "hip_contact_force_bw": ("hip_contact_force_bw", "BW"),
+    "muscle_force_and_stretch": ("peak_abduction_moment_nm_kg", "N m/kg"),
+}
+
+
+def evaluate_mechanism(row: InjuryRow | str, profile: RunnerProfile = REFERENCE_RUNNER) -> MechanismValue | None:
+    """Evaluate an injury row's model quantity for a runner profile; ``None`` where the model is silent.
+
+    Parameters
+    ----------
+    row : InjuryRow or str
+        A row of :func:`glutemed.injuries.injury_table`, or a quantity name.
+    profile : RunnerProfile
+
+    Examples
+    --------
+    >>> from glutemed.injuries import injury_rows
+    >>> v = evaluate_mechanism(injury_rows("gluteal_tendinopathy")[0])
+    >>> v.quantity, round(v.value, 1), v.unit
+    ('hip_adduction_deg', 9.5, 'deg')
+    >>> evaluate_mechanism(injury_rows("piriformis_syndrome")[0]) is None
+    True
+    """
+    quantity = row.model_quantity if isinstance(row, InjuryRow) else row
+    if quantity is None:
+        return None
+    check_name(quantity, "model_quantity", MODEL_QUANTITIES)
+    m = runner_mechanisms(profile)
+    attribute, unit = _QUANTITY[quantity]
+    return MechanismValue(quantity, float(getattr(m, attribute)), unit, MODEL_QUANTITIES[quantity], m.pelvis_held)
