@@ -15,7 +15,9 @@ from glutemed.panels import (
     HipDropPanel,
     KneeValgusPanel,
     LinesOfActionPanel,
+    MeasurePanel,
     MomentArmPanel,
+    RiskExplorerPanel,
     Slider,
     StancePanel,
 )
@@ -35,8 +37,8 @@ def test_hip_sliders_are_wired_to_model_parameter_names(panel_class) -> None:
 
 
 def _model_for(panel_class):
-    return {StancePanel: gm.single_leg_stance, HipDropPanel: gm.pelvic_drop, KneeValgusPanel: gm.knee_valgus}.get(
-        panel_class, gm.moment_arms)
+    return {StancePanel: gm.single_leg_stance, HipDropPanel: gm.pelvic_drop, KneeValgusPanel: gm.knee_valgus,
+            RiskExplorerPanel: gm.RunnerProfile, MeasurePanel: gm.example_photo}.get(panel_class, gm.moment_arms)
 
 
 @pytest.mark.parametrize("panel_class", ALL_PANELS)

@@ -294,7 +294,6 @@ class Mechanisms:
     profile: RunnerProfile
 
 
-@functools.lru_cache(maxsize=512)
 def runner_mechanisms(profile: RunnerProfile = REFERENCE_RUNNER) -> Mechanisms:
     """Run the models for one runner profile.
 
@@ -315,7 +314,12 @@ def runner_mechanisms(profile: RunnerProfile = REFERENCE_RUNNER) -> Mechanisms:
     """
     if not isinstance(profile, RunnerProfile):
         raise ValueError(f"profile must be a RunnerProfile; got {type(profile).__name__}")
-    p = profile
+    return _mechanisms(profile)
+
+
+@functools.lru_cache(maxsize=512)
+def _mechanisms(p: RunnerProfile) -> Mechanisms:
+    """:func:`runner_mechanisms` for a checked profile, cached (profiles are frozen)."""
     strength = p.strength * (1.0 - injury_deficit(p.previous_injury, p.sex)) * leverage_factor(p.hip_flexion_deg)
     strength = float(np.clip(strength, *STRENGTH_RANGE))
     g = _geometry(p.pelvis_width_change_pct)

@@ -204,7 +204,8 @@ class MeasurePanel(Panel):
                     left, right = sorted(self._points)  # from behind, the subject's left is on the image's left
                     state.angle_deg = float(measure_pelvic_obliquity(left, right, stance_side=side, view=view))
             except ValueError as exc:
-                state.message = f"Cannot measure these points: {exc}. Click again to start over."
+                state.message = " ".join(filter(None, [self._message, f"Cannot measure these points: {exc}. "
+                                                                      "Click again to start over."]))
         elif self._points and not self._message:
             state.message = f"{len(self._points)} of {len(names)} points: an angle needs all {len(names)}."
         return state
