@@ -133,6 +133,29 @@ class InjuryRow:
     excerpt: str
 
     @property
+    def citation(self) -> str:
+        """A short citation: first author and year, or the start of the source where no author was read.
+
+        Examples
+        --------
+        >>> injury_rows("hip_osteoarthritis")[0].citation
+        'Loureiro et al. 2018'
+        """
+        surnames = []
+        for piece in re.split(r"[(\[]", self.source)[0].split(","):
+            author = re.fullmatch(r"\s*([A-Za-z][A-Za-z' \-]*?) [A-Z]{1,3}\s*", piece)
+            if not author:
+                break
+            surnames.append(author.group(1))
+        if surnames:
+            names = surnames[0] if len(surnames) == 1 else (
+                " & ".join(surnames) if len(surnames) == 2 else f"{surnames[0]} et al.")
+            return f"{names} {self.year}"
+        head = re.split(r"[,(\[]", self.source)[0].strip()
+        head = head if len(head) <= 48 else head[:45].rstrip() + "..."
+        return head if self.year is None or str(self.year) in head else f"{head} {self.year}"
+
+    @property
     def model_says(self) -> str:
         """What the model can say about this row, in words (silent where it has no quantity)."""
         if self.model_quantity is None:
