@@ -156,7 +156,7 @@ class MeasurePanel(Panel):
     controls = (
         Choice("task", "Measure", (("knee: FPPA (front)", "fppa"), ("pelvis (back)", "pelvis")), "11em"),
         Choice("side", "Leg (the stance leg)", tuple((s, s) for s in SIDES)),
-        Slider("strength", "Example photo: the model's abductor strength", "× normative", STRENGTH_RANGE, 0.05,
+        Slider("strength", "Example: abductor strength", "× normative", STRENGTH_RANGE, 0.05,
                ".2f"),
     )
     defaults: ClassVar[dict] = {"task": "fppa", "side": "right", "strength": 1.0}
@@ -224,7 +224,9 @@ class MeasurePanel(Panel):
         update_photo(self.photo_artist, state.photo)
         label = "FPPA" if state.task == "fppa" else "pelvis"
         text = "" if state.angle_deg is None else f"{label} {state.angle_deg:+.1f}°"
-        update_marks(self.marks, state.points, [_LABELS[n].split(" ")[0] for n in state.names], text)
+        caption = (f"the model's example, strength {state.example.strength:.2f} ×" if state.source == "example"
+                   else "your photo")
+        update_marks(self.marks, state.points, [_LABELS[n].split(" ")[0] for n in state.names], text, caption)
 
     # --- the extra widgets: upload, buttons, clicks --------------------------------------------
     def _layout(self) -> None:

@@ -83,7 +83,8 @@ class RiskExplorerPanel(Panel):
     rows = (
         Row("", lambda v, e: TORNADO_TITLE + ": bars show what the model does when one factor moves, "
             "not who gets injured.", colour="#B34700"),
-        Row("Profile", lambda v, e: _value(e, "pelvic_drop_deg")),
+        Row("Profile", lambda v, e: "; ".join(e.labels[:-1])),
+        Row("Mechanisms", lambda v, e: _value(e, "pelvic_drop_deg")),
         Row("", lambda v, e: _value(e, "hip_adduction_deg")),
         Row("", lambda v, e: _value(e, "fppa_deg")),
         Row("", lambda v, e: _value(e, "hip_contact_force_bw")),

@@ -117,10 +117,11 @@ class MarkArtists:
     reference: Line2D
     names: list[Text]
     angle: Text
+    caption: Text
 
     def all(self) -> list:
         """Every moving artist."""
-        return [self.reference, self.path, self.points, *self.names, self.angle]
+        return [self.reference, self.path, self.points, *self.names, self.angle, self.caption]
 
 
 def draw_marks(ax: Axes, slots: int = 3) -> MarkArtists:
@@ -133,12 +134,14 @@ def draw_marks(ax: Axes, slots: int = 3) -> MarkArtists:
         names = [ax.text(0, 0, "", color=_MARK, fontsize=12, fontweight="bold", zorder=6) for _ in range(slots)]
         angle = ax.text(0.03, 0.97, "", transform=ax.transAxes, va="top", ha="left", fontsize=15, zorder=6,
                         color="black", bbox={"facecolor": "white", "edgecolor": _MARK, "pad": 4})
-    return MarkArtists(points, path, reference, names, angle)
+        caption = ax.text(0.98, 0.02, "", transform=ax.transAxes, va="bottom", ha="right", fontsize=10, zorder=6,
+                          color="#333333", bbox={"facecolor": "white", "edgecolor": "none", "pad": 2, "alpha": 0.8})
+    return MarkArtists(points, path, reference, names, angle, caption)
 
 
 def update_marks(artists: MarkArtists, points_px: Sequence[Sequence[float]], names: Sequence[str],
-                 angle_text: str) -> None:
-    """Show the clicked points with their names, the path through them, and ``angle_text``.
+                 angle_text: str, caption: str = "") -> None:
+    """Show the clicked points with their names, the path through them, ``angle_text`` and a ``caption``.
 
     With three points (hip, knee, ankle) the dotted hip-ankle line is drawn too.
     """
@@ -157,3 +160,4 @@ def update_marks(artists: MarkArtists, points_px: Sequence[Sequence[float]], nam
             text.set_text("")
     artists.angle.set_text(angle_text)
     artists.angle.set_visible(bool(angle_text))
+    artists.caption.set_text(caption)
