@@ -294,6 +294,26 @@ class Mechanisms:
     profile: RunnerProfile
 
 
+@functools.lru_cache(maxsize=512)
+def _running(strength: float, speed_m_s: float, trunk_lean_deg: float, sex: str, width_pct: float):
+    return running_stance(strength, speed_m_s, trunk_lean_deg=trunk_lean_deg, sex=sex, geometry=_geometry(width_pct))
+
+
+@functools.lru_cache(maxsize=512)
+def _fppa(strength: float, sex: str, width_pct: float) -> float:
+    return float(knee_valgus(strength, "running", sex=sex, geometry=_geometry(width_pct)).fppa_deg)
+
+
+@functools.lru_cache(maxsize=512)
+def _steady_week_load(strength: float, speed_m_s: float, sex: str, width_pct: float) -> float:
+    """A week of :data:`REFERENCE_WEEKLY_KM` after three the same: its abductor load per leg, N m s/kg."""
+    try:  # the training-load model runs the stance without trunk lean: it may not hold the pelvis
+        return float(training_load([REFERENCE_WEEKLY_KM] * 4, speed_m_s, strength=strength, sex=sex,
+                                   geometry=_geometry(width_pct)).abductor_load_per_leg_nm_s_kg[-1])
+    except ValueError:
+        return float("nan")
+
+
 def runner_mechanisms(profile: RunnerProfile = REFERENCE_RUNNER) -> Mechanisms:
     """Run the models for one runner profile.
 
@@ -322,16 +342,12 @@ def _mechanisms(p: RunnerProfile) -> Mechanisms:
     """:func:`runner_mechanisms` for a checked profile, cached (profiles are frozen)."""
     strength = p.strength * (1.0 - injury_deficit(p.previous_injury, p.sex)) * leverage_factor(p.hip_flexion_deg)
     strength = float(np.clip(strength, *STRENGTH_RANGE))
-    g = _geometry(p.pelvis_width_change_pct)
-    r = running_stance(strength, p.speed_m_s, trunk_lean_deg=p.trunk_lean_deg, sex=p.sex, geometry=g)
+    r = _running(strength, p.speed_m_s, p.trunk_lean_deg, p.sex, p.pelvis_width_change_pct)
     held = bool(r.pelvis_held)
-    fppa = float(knee_valgus(strength, "running", sex=p.sex, geometry=g).fppa_deg)
-    weeks = [REFERENCE_WEEKLY_KM] * 3 + [REFERENCE_WEEKLY_KM * (1.0 + p.weekly_increase_pct / 100.0)]
-    try:  # the training-load model runs the stance without trunk lean: it may not hold the pelvis
-        load = float(training_load(weeks, p.speed_m_s, strength=strength, sex=p.sex,
-                                   geometry=g).abductor_load_per_leg_nm_s_kg[-1])
-    except ValueError:
-        load = float("nan")
+    fppa = _fppa(strength, p.sex, p.pelvis_width_change_pct)
+    # the week's load is linear in this week's distance: the steady week's, scaled
+    load = _steady_week_load(strength, p.speed_m_s, p.sex, p.pelvis_width_change_pct) * (
+        1.0 + p.weekly_increase_pct / 100.0)
 
     def running(x: NDArray[np.float64]) -> float:
         return float(x) if held else float("nan")

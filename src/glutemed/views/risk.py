@@ -99,9 +99,7 @@ def draw_tornado(axes: Sequence[Axes], effects: FactorEffects) -> TornadoArtists
                 bar = Rectangle((0.0, yi - 0.32), 0.0, 0.64, **style)
                 ax.add_patch(bar)
                 row_bars.append(bar)
-                row_values.append(ax.text(0.0, yi, "", va="center", fontsize=9, zorder=5,
-                                          bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6,
-                                                "alpha": 0.85}))
+                row_values.append(ax.text(0.0, yi, "", va="center", fontsize=9, zorder=5))
             bars.append(row_bars)
             values.append(row_values)
         for i, yi in enumerate(y):
@@ -140,8 +138,8 @@ def update_tornado(artists: TornadoArtists, effects: FactorEffects) -> None:
                 bar.set_width(abs(shown))
                 clipped = "»" if d > hi else ("«" if d < lo else "")
                 text.set_text(f"{d:+.1f}{clipped}" if abs(d) >= 0.05 else "0")
-                text.set_color("black")
                 inside = shown > hi - 0.25 * span or shown < lo + 0.25 * span
+                text.set_color("white" if inside else "black")  # inside a bar: light on dark
                 if shown >= 0:
                     text.set_position((shown - 0.02 * span if inside else shown + 0.02 * span, y))
                     text.set_ha("right" if inside else "left")
