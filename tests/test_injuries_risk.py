@@ -12,9 +12,8 @@ import pytest
 import glutemed as gm
 from glutemed.injuries import INJURIES, MODEL_QUANTITIES, RISK_FACTORS, injury_rows, risk_factor_rows
 from glutemed.panels import RiskExplorerPanel
+from glutemed.effects import FACTORS, OUTPUTS, shoes_surface_note
 from glutemed.risk import (
-    FACTORS,
-    OUTPUTS,
     PREVIOUS_INJURIES,
     REFERENCE_RUNNER,
     SHOES_SURFACES,
@@ -148,9 +147,9 @@ def test_not_held_is_nan_not_a_number() -> None:
 
 def test_shoes_and_surfaces_quote_the_table() -> None:
     for choice in SHOES_SURFACES:
-        note = gm.risk.shoes_surface_note(choice)
+        note = shoes_surface_note(choice)
         assert (note == "") == (choice == "usual")
-    assert "1.70 / 1.64 / 1.54 BW" in gm.risk.shoes_surface_note("soft midsole")
+    assert "1.70 / 1.64 / 1.54 BW" in shoes_surface_note("soft midsole")
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [

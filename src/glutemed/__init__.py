@@ -34,7 +34,7 @@ Data flows one way, and no module imports one later in the chain::
           -> muscles -> segments -> statics                                (models: frontal-plane statics)
           -> ground_force -> stance_dynamics -> running -> training_load  (models: running stance in time)
           -> pelvic_drop -> fppa -> knee_chain                             (models: drop for any activity)
-          -> injuries (data), risk, measure                  (a runner profile's mechanisms; photos measured)
+          -> injuries (data), risk -> effects, measure        (a runner profile's mechanisms; photos measured)
           -> views (style, projection, one module per scene)
           -> panels (one base: values -> model -> view -> render -> readout)
           -> answers, figures, notebooks
@@ -107,14 +107,8 @@ from glutemed.pelvic_drop import (
     pelvic_drop_deg,
     quasi_static_drop,
 )
-from glutemed.risk import (
-    FactorEffects,
-    Mechanisms,
-    RunnerProfile,
-    evaluate_mechanism,
-    factor_effects,
-    runner_mechanisms,
-)
+from glutemed.risk import Mechanisms, RunnerProfile, evaluate_mechanism, runner_mechanisms
+from glutemed.effects import FactorEffects, factor_effects
 from glutemed.running import RunningStance, peak_pelvic_drop_deg, running_stance
 from glutemed.scaling import mirror_geometry, move_insertion, scale_geometry
 from glutemed.statics import ACTIVITIES, SEXES, StanceResult, single_leg_stance

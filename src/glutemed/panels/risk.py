@@ -10,16 +10,14 @@ from matplotlib.artist import Artist
 from glutemed.ground_force import DEFAULT_SPEED_M_S, SPEED_RANGE_M_S
 from glutemed.panels.base import Choice, Panel, Row, Slider, Values
 from glutemed.pelvic_drop import STRENGTH_RANGE
+from glutemed.effects import OUTPUTS, FactorEffects, factor_effects
 from glutemed.risk import (
     HIP_FLEXION_RANGE_DEG,
-    OUTPUTS,
     PELVIS_WIDTH_CHANGE_RANGE_PCT,
     PREVIOUS_INJURIES,
     SHOES_SURFACES,
     WEEKLY_INCREASE_RANGE_PCT,
-    FactorEffects,
     RunnerProfile,
-    factor_effects,
     runner_mechanisms,
 )
 from glutemed.statics import SEXES, TRUNK_LEAN_RANGE_DEG

@@ -1,4 +1,4 @@
-"""The tornado chart of :func:`glutemed.risk.factor_effects`: each factor's effect on each mechanism.
+"""The tornado chart of :func:`glutemed.effects.factor_effects`: each factor's effect on each mechanism.
 
 One axes per mechanism, one bar per factor (the difference from the
 reference runner), the whole profile last. Where a factor has no path to a
@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from glutemed.risk import OUTPUTS, FactorEffects
+from glutemed.effects import OUTPUTS, FactorEffects
 from glutemed.views.style import OKABE_ITO, styled
 
 __all__ = ["TORNADO_LIMITS", "TORNADO_TITLE", "TornadoArtists", "draw_tornado", "update_tornado"]
@@ -62,11 +62,12 @@ def _row_y(n: int) -> np.ndarray:
 
 
 def draw_tornado(axes: Sequence[Axes], effects: FactorEffects) -> TornadoArtists:
-    """Draw the chart on one axes per output (in :data:`glutemed.risk.OUTPUTS` order); return its artists.
+    """Draw the chart on one axes per output (in :data:`glutemed.effects.OUTPUTS` order); return its artists.
 
     Examples
     --------
-    >>> from glutemed.risk import RunnerProfile, factor_effects
+    >>> from glutemed.effects import factor_effects
+    >>> from glutemed.risk import RunnerProfile
     >>> from glutemed.views.style import new_figure
     >>> fig = new_figure(12, 5)
     >>> a = draw_tornado(fig.subplots(1, 5), factor_effects(RunnerProfile(previous_injury="pfp")))
