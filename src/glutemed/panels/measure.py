@@ -11,6 +11,7 @@ kernel: it is never written to disk and never sent anywhere else.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -88,6 +89,13 @@ def load_photo(content: bytes, frame_px: tuple[int, int] = EXAMPLE_FRAME_PX) -> 
     frame = Image.new("RGB", (width, height), (90, 90, 90))
     frame.paste(photo.resize(size, Image.Resampling.LANCZOS), ((width - size[0]) // 2, (height - size[1]) // 2))
     return np.asarray(frame)
+
+
+@functools.lru_cache(maxsize=64)
+def _example(strength: float, task: str, side: str) -> tuple[ExamplePhoto, NDArray[np.uint8]]:
+    """The example and its picture, kept for the slider's positions already visited."""
+    example = example_photo(strength, task, side)
+    return example, render_example_photo(example)
 
 
 @dataclass
@@ -189,9 +197,9 @@ class MeasurePanel(Panel):
         """The photo, the clicks so far, and the angle once every point is in."""
         task, side = values["task"], values["side"]
         view, names = MEASURE_TASKS[task]
-        example = example_photo(values["strength"], task, side)
+        example, picture = _example(round(float(values["strength"]), 6), task, side)
         if self._upload is None:
-            source, photo = "example", render_example_photo(example)
+            source, photo = "example", picture
         else:
             source, photo = self._upload
         state = MeasureState(task, side, view, example, photo, source, list(self._points), names,
