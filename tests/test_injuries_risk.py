@@ -155,7 +155,7 @@ def test_shoes_and_surfaces_quote_the_table() -> None:
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"sex": "other"}, "sex must be one of"),
     ({"strength": 2.0}, "strength must be between 0 and 1.5"),
-    ({"weekly_increase_pct": -5.0}, "weekly_increase_pct must be between 0 and 100"),
+    ({"weekly_increase_pct": -60.0}, "weekly_increase_pct must be between -50 and 100"),
     ({"speed_m_s": 9.0}, "speed_m_s must be between 2 and 6"),
     ({"hip_flexion_deg": float("nan")}, "hip_flexion_deg must be a finite number"),
     ({"previous_injury": "acl"}, "previous_injury must be one of"),

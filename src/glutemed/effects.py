@@ -126,7 +126,7 @@ def shoes_surface_note(choice: str) -> str:
 def _label(factor: str, p: RunnerProfile) -> str:
     label = FACTORS[factor][0]
     value = {"strength": f"{p.strength:.2f} ×", "sex": p.sex, "previous_injury": p.previous_injury,
-             "training_load": f"+{p.weekly_increase_pct:.0f} %", "shoes_surface": p.shoes_surface.split(" ")[0],
+             "training_load": f"{p.weekly_increase_pct:+.0f} %", "shoes_surface": p.shoes_surface.split(" ")[0],
              "speed": f"{p.speed_m_s:.2f} m/s", "posture": f"{p.hip_flexion_deg:+.0f}°",
              "trunk_lean": f"{p.trunk_lean_deg:+.0f}°", "pelvis_width": f"{p.pelvis_width_change_pct:+.0f} %"}
     return f"{label}: {value[factor]}" if factor in value else label

@@ -90,9 +90,9 @@ __all__ = [
     "runner_mechanisms",
 ]
 
-#: Week-on-week increase of distance the profile accepts, % (a teaching range; the cited
-#: thresholds, Nielsen et al.'s 30 % and Damsted et al.'s 20-60 %, lie inside it).
-WEEKLY_INCREASE_RANGE_PCT: tuple[float, float] = (0.0, 100.0)
+#: Week-on-week change of distance the profile accepts, % (a teaching range, from halving to
+#: doubling; the cited thresholds, Nielsen et al.'s 30 % and Damsted et al.'s 20-60 %, lie inside it).
+WEEKLY_INCREASE_RANGE_PCT: tuple[float, float] = (-50.0, 100.0)
 #: Extra hip flexion at mid-stance from posture (anterior pelvic tilt positive), degrees (teaching range).
 HIP_FLEXION_RANGE_DEG: tuple[float, float] = (-10.0, 20.0)
 #: Change of pelvis width at fixed leg length, % of the model's (teaching range).
@@ -160,7 +160,7 @@ class RunnerProfile:
         Abductor strength before any injury, fraction of the sex's norm (0-1.5).
     previous_injury : {"none", "pfp", "itbs"}
     weekly_increase_pct : float
-        This week's distance over the steady weeks before, % (0-100).
+        This week's distance against the steady weeks before, % change (-50 to 100).
     shoes_surface : str
         One of :data:`SHOES_SURFACES` (no path in the model).
     speed_m_s : float

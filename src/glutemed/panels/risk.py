@@ -68,7 +68,7 @@ class RiskExplorerPanel(Panel):
         Choice("previous_injury", "Previous injury", tuple((v, k) for k, v in _INJURY_LABELS.items()), "11em"),
         Choice("shoes_surface", "Shoes and surfaces", tuple((k, k) for k in SHOES_SURFACES), "12em"),
         Slider("strength", "Abductor strength before injury", "× the sex's norm", STRENGTH_RANGE, 0.05, ".2f"),
-        Slider("weekly_increase_pct", "This week's distance increase", "%", WEEKLY_INCREASE_RANGE_PCT, 5.0),
+        Slider("weekly_increase_pct", "This week's distance change", "%", WEEKLY_INCREASE_RANGE_PCT, 5.0),
         Slider("speed_m_s", "Running speed", "m/s", SPEED_RANGE_M_S, 0.04, ".2f"),
         Slider("hip_flexion_deg", "Posture: extra hip flexion (anterior pelvic tilt)", "°", HIP_FLEXION_RANGE_DEG),
         Slider("trunk_lean_deg", "Trunk lean over the stance leg (frontal)", "°", TRUNK_LEAN_RANGE_DEG),
