@@ -15,8 +15,10 @@ from glutemed.panels import (
     HipDropPanel,
     KneeValgusPanel,
     LinesOfActionPanel,
+    MeasurePanel,
     MomentArmPanel,
     RehabPanel,
+    RiskExplorerPanel,
     Slider,
     StancePanel,
 )
@@ -37,7 +39,8 @@ def test_hip_sliders_are_wired_to_model_parameter_names(panel_class) -> None:
 
 def _model_for(panel_class):
     return {StancePanel: gm.single_leg_stance, HipDropPanel: gm.pelvic_drop, KneeValgusPanel: gm.knee_valgus,
-            RehabPanel: gm.rehab.exercise_demand}.get(panel_class, gm.moment_arms)
+            RehabPanel: gm.rehab.exercise_demand,
+            RiskExplorerPanel: gm.RunnerProfile, MeasurePanel: gm.example_photo}.get(panel_class, gm.moment_arms)
 
 
 @pytest.mark.parametrize("panel_class", ALL_PANELS)

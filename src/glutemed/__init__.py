@@ -34,6 +34,7 @@ Data flows one way, and no module imports one later in the chain::
           -> muscles -> segments -> statics                                (models: frontal-plane statics)
           -> ground_force -> stance_dynamics -> running -> training_load  (models: running stance in time)
           -> pelvic_drop -> fppa -> knee_chain                             (models: drop for any activity)
+          -> injuries (data), risk -> effects, measure        (a runner profile's mechanisms; photos measured)
           -> rehab (exercises: demand, portion shares, cited EMG, band force)
           -> views (style, projection, one module per scene)
           -> panels (one base: values -> model -> view -> render -> readout)
@@ -97,6 +98,8 @@ from glutemed.muscles import (
     role_switch_flexion_deg,
 )
 from glutemed.ground_force import StanceConditions, stance_conditions
+from glutemed.injuries import InjuryRow, RiskFactorRow, injury_table, risk_factor_table
+from glutemed.measure import example_photo, measure_fppa, measure_pelvic_obliquity
 from glutemed.pelvic_drop import (
     STRENGTH_RANGE,
     PelvicDropResult,
@@ -105,6 +108,8 @@ from glutemed.pelvic_drop import (
     pelvic_drop_deg,
     quasi_static_drop,
 )
+from glutemed.risk import Mechanisms, RunnerProfile, evaluate_mechanism, runner_mechanisms
+from glutemed.effects import FactorEffects, factor_effects
 from glutemed.running import RunningStance, peak_pelvic_drop_deg, running_stance
 from glutemed.scaling import mirror_geometry, move_insertion, scale_geometry
 from glutemed.statics import ACTIVITIES, SEXES, StanceResult, single_leg_stance
@@ -139,12 +144,17 @@ __all__ = [
     "SEXES",
     "SIDES",
     "STRENGTH_RANGE",
+    "FactorEffects",
     "Geometry",
+    "InjuryRow",
     "KneeValgusResult",
     "LegPose",
+    "Mechanisms",
     "MomentArms",
     "PelvicDropResult",
     "QuasiStaticDrop",
+    "RiskFactorRow",
+    "RunnerProfile",
     "RunningStance",
     "StanceConditions",
     "StanceResult",
@@ -152,12 +162,18 @@ __all__ = [
     "action_roles",
     "answers",
     "describe_fppa",
+    "evaluate_mechanism",
+    "example_photo",
+    "factor_effects",
     "figures",
     "frontal_angle_from_vertical_deg",
     "frontal_plane_projection_angle",
+    "injury_table",
     "knee_valgus",
     "lines_of_action",
     "load_geometry",
+    "measure_fppa",
+    "measure_pelvic_obliquity",
     "mirror_geometry",
     "moment_arms",
     "moment_arms_cross_product",
@@ -170,7 +186,9 @@ __all__ = [
     "pose_leg",
     "quasi_static_drop",
     "rehab",
+    "risk_factor_table",
     "role_switch_flexion_deg",
+    "runner_mechanisms",
     "running_stance",
     "scale_geometry",
     "single_leg_stance",

@@ -8,12 +8,15 @@ model -> view update -> render -> declared readout. See
 from glutemed.panels.base import BlitRenderer, Choice, Panel, Row, Slider
 from glutemed.panels.hip import HipPosePanel, LinesOfActionPanel, MomentArmPanel
 from glutemed.panels.knee import KneeValgusPanel
+from glutemed.panels.measure import MeasurePanel
 from glutemed.panels.rehab import Menu, RehabPanel
+from glutemed.panels.risk import RiskExplorerPanel
 from glutemed.panels.stance import HipDropPanel, StancePanel
 
 __all__ = ["ALL_PANELS", "BlitRenderer", "Choice", "HipDropPanel", "HipPosePanel", "KneeValgusPanel",
-           "LinesOfActionPanel", "Menu", "MomentArmPanel", "Panel", "RehabPanel", "Row", "Slider", "StancePanel"]
+           "LinesOfActionPanel", "MeasurePanel", "Menu", "MomentArmPanel", "Panel", "RehabPanel", "RiskExplorerPanel",
+           "Row", "Slider", "StancePanel"]
 
 #: Every widget panel, for the benchmark and the browser tests.
 ALL_PANELS: tuple[type[Panel], ...] = (LinesOfActionPanel, MomentArmPanel, StancePanel, HipDropPanel,
-                                       KneeValgusPanel, RehabPanel)
+                                       KneeValgusPanel, RiskExplorerPanel, MeasurePanel, RehabPanel)
