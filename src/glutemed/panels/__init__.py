@@ -8,11 +8,14 @@ model -> view update -> render -> declared readout. See
 from glutemed.panels.base import BlitRenderer, Choice, Panel, Row, Slider
 from glutemed.panels.hip import HipPosePanel, LinesOfActionPanel, MomentArmPanel
 from glutemed.panels.knee import KneeValgusPanel
+from glutemed.panels.running import RunningPanel
 from glutemed.panels.stance import HipDropPanel, StancePanel
+from glutemed.panels.training import weekly_plan
 
 __all__ = ["ALL_PANELS", "BlitRenderer", "Choice", "HipDropPanel", "HipPosePanel", "KneeValgusPanel",
-           "LinesOfActionPanel", "MomentArmPanel", "Panel", "Row", "Slider", "StancePanel"]
+           "LinesOfActionPanel", "MomentArmPanel", "Panel", "Row", "RunningPanel", "Slider", "StancePanel",
+           "weekly_plan"]
 
 #: Every widget panel, for the benchmark and the browser tests.
 ALL_PANELS: tuple[type[Panel], ...] = (LinesOfActionPanel, MomentArmPanel, StancePanel, HipDropPanel,
-                                       KneeValgusPanel)
+                                       KneeValgusPanel, RunningPanel)
