@@ -19,6 +19,7 @@ from glutemed.panels import (
     MomentArmPanel,
     RehabPanel,
     RiskExplorerPanel,
+    RunningPanel,
     Slider,
     StancePanel,
 )
@@ -40,7 +41,13 @@ def test_hip_sliders_are_wired_to_model_parameter_names(panel_class) -> None:
 def _model_for(panel_class):
     return {StancePanel: gm.single_leg_stance, HipDropPanel: gm.pelvic_drop, KneeValgusPanel: gm.knee_valgus,
             RehabPanel: gm.rehab.exercise_demand,
-            RiskExplorerPanel: gm.RunnerProfile, MeasurePanel: gm.example_photo}.get(panel_class, gm.moment_arms)
+            RiskExplorerPanel: gm.RunnerProfile, MeasurePanel: gm.example_photo,
+            RunningPanel: gm.running_stance}.get(panel_class, gm.moment_arms)
+
+
+def _view_controls(panel_class) -> set[str]:
+    """Controls that pick what to show from the model's result (an instant in time), not model inputs."""
+    return set(getattr(panel_class, "view_controls", ()))
 
 
 @pytest.mark.parametrize("panel_class", ALL_PANELS)
@@ -48,7 +55,7 @@ def test_every_control_is_a_parameter_of_the_model(panel_class) -> None:
     """A misnamed control would be silently ignored by a model taking **kwargs; here it fails."""
     params = inspect.signature(_model_for(panel_class)).parameters
     panel = panel_class()
-    assert set(panel.sliders) | set(panel.choices) <= set(params)
+    assert (set(panel.sliders) | set(panel.choices)) - _view_controls(panel_class) <= set(params)
 
 
 @pytest.mark.parametrize("panel_class", ALL_PANELS)
@@ -57,6 +64,8 @@ def test_slider_ranges_are_the_models_own(panel_class) -> None:
     panel = panel_class()
     model = _model_for(panel_class)
     for name, slider in panel.sliders.items():
+        if name in _view_controls(panel_class):
+            continue
         for end in (slider.min, slider.max):
             model(**{**{k: v for k, v in panel.values.items() if k in inspect.signature(model).parameters},
                      name: end})

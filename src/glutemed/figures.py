@@ -24,6 +24,7 @@ from glutemed.literature import literature_value
 from glutemed.muscles import moment_arms, role_switch_flexion_deg
 from glutemed.pelvic_drop import pelvic_drop
 from glutemed.rehab import EXERCISES
+from glutemed.running import running_stance
 from glutemed.statics import single_leg_stance
 from glutemed.views.hip import draw_hip_view
 from glutemed.views.knee import draw_chain, draw_chain_axes
@@ -31,7 +32,8 @@ from glutemed.views.labels import add_label
 from glutemed.views.moment_arms import draw_moment_arm_curves
 from glutemed.views.projection import PLANES
 from glutemed.views.rehab import draw_ladder
-from glutemed.views.stance import draw_drop_overlay, draw_forces, draw_frontal_figure, origins_up_m
+from glutemed.views.running import RUNNER_STYLE, draw_moment_curves, draw_stance_time
+from glutemed.views.stance import draw_drop_overlay, draw_forces, draw_frontal_figure, draw_level_pelvis, origins_up_m
 from glutemed.views.style import CHAIN_STYLE, OKABE_ITO, new_figure
 
 __all__ = [
@@ -43,6 +45,8 @@ __all__ = [
     "drop_vs_strength_figure",
     "knee_valgus_figure",
     "fppa_vs_strength_figure",
+    "stance_phase_figure",
+    "step_rate_figure",
     "progression_ladder_figure",
     "FIGURES",
     "save_figure",
@@ -338,6 +342,67 @@ def progression_ladder_figure() -> Figure:
     return fig
 
 
+def stance_phase_figure(geometry: Geometry | str | None = None, weak_strength: float = 0.8) -> Figure:
+    """One running stance against time, normative and weak: ground force, pelvic drop, muscle and passive moments.
+
+    Examples
+    --------
+    >>> len(stance_phase_figure().axes)  # force, drop (hip adduction on its right), moments
+    3
+    """
+    g = resolve_geometry(geometry)
+    r = running_stance(np.array([weak_strength, 1.0]), geometry=g)
+    fig = new_figure(9.0, 9.0)
+    ax_force, ax_drop, ax_moment = fig.subplots(3, 1, sharex=True, height_ratios=[0.8, 1.2, 1.2])
+    labels = {"runner": f"strength {weak_strength:g} × normative", "reference": "normative (1.0)"}
+    _, high = g.range_deg("hip_adduction")
+    draw_stance_time(ax_force, ax_drop, r, float(high), float(np.ceil(r.conditions.peak_vertical_grf_bw + 0.5)),
+                     labels, unit="ms", cursor=False)
+    draw_moment_curves(ax_moment, r, labels, unit="ms")
+    ax_force.set_title(f"Vertical ground force: the same for both (peak {r.conditions.peak_vertical_grf_bw:.2f} BW, "
+                       f"contact {1000 * r.conditions.contact_time_s:.0f} ms)", fontsize=12)
+    ax_drop.set_title("Pelvic drop: where the abductors fall short of the demand, the pelvis drops", fontsize=12)
+    ax_moment.set_title("Abduction moments: demand, abductors, passive tissue", fontsize=12)
+    for ax in (ax_force, ax_drop):
+        ax.set_xlabel("")
+    fig.suptitle(f"One running stance at {r.conditions.speed_m_s:.2f} m/s ({r.sex} strength norm): normative "
+                 f"(dashed) and weak (solid) abductors ({g.name})")
+    return fig
+
+
+def step_rate_figure(geometry: Geometry | str | None = None) -> Figure:
+    """Peak hip adduction against step-rate change: the model's normative runner and Heiderscheit's (2011) runners.
+
+    Examples
+    --------
+    >>> len(step_rate_figure().axes)
+    1
+    """
+    g = resolve_geometry(geometry)
+    fig = new_figure(8.5, 5.2)
+    ax = fig.add_subplot()
+    change = np.linspace(-10.0, 10.0, 41)
+    model = np.array([float(running_stance(1.0, step_rate_change_pct=c, geometry=g).peak_hip_adduction_deg)
+                      for c in change])
+    names = {-10: "minus10", -5: "minus5", 0: "", 5: "plus5", 10: "plus10"}
+    measured = {c: ("running_hip_adduction" + (f"_step_rate_{n}" if n else "")) for c, n in names.items()}
+    mean = np.array([literature_value(m) for m in measured.values()])
+    sd = np.array([literature_value(m + "_sd") for m in measured.values()])
+    ax.errorbar(list(measured), mean, yerr=sd, fmt="s", color=OKABE_ITO["blue"], markersize=9, capsize=6,
+                linewidth=2, label="45 runners, mean ± SD (Heiderscheit et al. 2011)")
+    ax.plot(change, model, color=RUNNER_STYLE["runner"]["color"], linewidth=3,
+            label="model: normative runner (not tuned to these data)")
+    ax.plot(list(measured), np.interp(list(measured), change, model), "o", color=RUNNER_STYLE["runner"]["color"],
+            markersize=8)
+    ax.set_xlabel("step-rate change from preferred, same speed (%)")
+    ax.set_ylabel("peak hip adduction in stance (deg)")
+    ax.set_xticks(list(measured))
+    ax.grid(True, color="#DDDDDD", linewidth=0.8)
+    ax.legend(framealpha=0.9, fontsize=10, loc="upper right")
+    ax.set_title(f"Step rate and peak hip adduction ({g.name})")
+    return fig
+
+
 #: File name (in ``figures/``) and the function that makes it.
 FIGURES: dict[str, Callable[[], Figure]] = {
     "01_lines_of_action.png": lines_of_action_figure,
@@ -348,6 +413,8 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "04_drop_vs_strength.png": drop_vs_strength_figure,
     "05_knee_valgus_weak_vs_strong.png": knee_valgus_figure,
     "05_fppa_vs_strength.png": fppa_vs_strength_figure,
+    "07_stance_phase.png": stance_phase_figure,
+    "07_step_rate.png": step_rate_figure,
     "09_progression_ladder.png": progression_ladder_figure,
 }
 

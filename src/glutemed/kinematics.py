@@ -342,9 +342,11 @@ def pose_leg(
 class FrontalFigure:
     """The frontal stick figure of single-leg stance, ``(medial, up)`` relative to the stance hip, m.
 
-    The stance femur stays vertical under the stance hip; the pelvis turns by
-    the drop; the trunk stands at its own angle to the vertical; the swing leg
-    hangs from the swing hip, drawn shortened (its foot is off the ground).
+    The stance femur stands vertical under the stance hip, or leans toward
+    the midline by ``femur_adduction_rad`` (running's narrow step); the pelvis
+    turns by the drop; the trunk stands at its own angle to the vertical; the
+    swing leg hangs from the swing hip, drawn shortened (its foot is off the
+    ground).
 
     Attributes
     ----------
@@ -379,7 +381,7 @@ _SWING_SHANK_DRAWN = 0.6
 
 
 def frontal_figure(pelvic_drop_rad: float = 0.0, trunk_lean_rad: float = 0.0,
-                   geometry: Geometry | str | None = None) -> FrontalFigure:
+                   geometry: Geometry | str | None = None, femur_adduction_rad: float = 0.0) -> FrontalFigure:
     """Points of the frontal stick figure in single-leg stance on the geometry's leg.
 
     Parameters
@@ -390,11 +392,18 @@ def frontal_figure(pelvic_drop_rad: float = 0.0, trunk_lean_rad: float = 0.0,
         Trunk angle to the vertical, rad (positive = toward the stance side).
     geometry : Geometry, str or None
         Default gait2392 (right leg in stance).
+    femur_adduction_rad : float
+        Lean of the stance femur toward the midline, rad (default 0: vertical).
+        The stance leg, the neck and the insertions turn with it; hip
+        adduction is then the drop plus this lean.
 
     Examples
     --------
     >>> fig = frontal_figure(np.radians(8.0))
     >>> bool(fig.swing_hip_m[1] < 0 < fig.swing_hip_m[0])  # swing hip medial and lower
+    True
+    >>> leaning = frontal_figure(femur_adduction_rad=np.radians(4.0))
+    >>> bool(leaning.stance_leg_m[1, 0] > 0)  # the knee toward the midline
     True
     """
     g = resolve_geometry(geometry)
@@ -409,13 +418,18 @@ def frontal_figure(pelvic_drop_rad: float = 0.0, trunk_lean_rad: float = 0.0,
     trunk_offset = to_frontal(g.segment_com_m["torso"], g.side) * _TRUNK_DRAWN_LENGTH
     swing_hip = on_pelvis(lm[other])
     knee = np.array([0.0, -g.thigh_length_m])
+    femur = -float(femur_adduction_rad)  # a negative turn takes points below the hip toward the midline
+
+    def on_femur(points: NDArray[np.float64]) -> NDArray[np.float64]:
+        return turn_frontal(points, femur)
+
     return FrontalFigure(
         pelvis_m=on_pelvis(pelvis_outline_m(lm)),
         trunk_m=np.array([back, back + turn_frontal(trunk_offset, -lean)]),
-        stance_leg_m=np.array([np.zeros(2), knee, knee - [0.0, g.shank_length_m]]),
-        neck_m=np.array([np.zeros(2), to_frontal(g.insertions_m.mean(axis=0), g.side)]),
+        stance_leg_m=on_femur(np.array([np.zeros(2), knee, knee - [0.0, g.shank_length_m]])),
+        neck_m=on_femur(np.array([np.zeros(2), to_frontal(g.insertions_m.mean(axis=0), g.side)])),
         swing_hip_m=swing_hip,
         swing_leg_m=np.array([swing_hip, swing_hip - [0.0, g.thigh_length_m + _SWING_SHANK_DRAWN * g.shank_length_m]]),
         origins_m=on_pelvis(g.origins_m),
-        insertions_m=to_frontal(g.insertions_m, g.side),  # the stance femur stays put
+        insertions_m=on_femur(to_frontal(g.insertions_m, g.side)),  # the stance femur stays put (or leans)
     )

@@ -11,12 +11,14 @@ from glutemed.panels.knee import KneeValgusPanel
 from glutemed.panels.measure import MeasurePanel
 from glutemed.panels.rehab import Menu, RehabPanel
 from glutemed.panels.risk import RiskExplorerPanel
+from glutemed.panels.running import RunningPanel
 from glutemed.panels.stance import HipDropPanel, StancePanel
+from glutemed.panels.training import weekly_plan
 
 __all__ = ["ALL_PANELS", "BlitRenderer", "Choice", "HipDropPanel", "HipPosePanel", "KneeValgusPanel",
            "LinesOfActionPanel", "MeasurePanel", "Menu", "MomentArmPanel", "Panel", "RehabPanel", "RiskExplorerPanel",
-           "Row", "Slider", "StancePanel"]
+           "Row", "RunningPanel", "Slider", "StancePanel", "weekly_plan"]
 
 #: Every widget panel, for the benchmark and the browser tests.
 ALL_PANELS: tuple[type[Panel], ...] = (LinesOfActionPanel, MomentArmPanel, StancePanel, HipDropPanel,
-                                       KneeValgusPanel, RiskExplorerPanel, MeasurePanel, RehabPanel)
+                                       KneeValgusPanel, RunningPanel, RiskExplorerPanel, MeasurePanel, RehabPanel)
