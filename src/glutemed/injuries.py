@@ -29,6 +29,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -206,6 +207,18 @@ def _common(row: dict[str, str]) -> dict[str, object]:
             "year": _year(row["source"]), "status": row["status"], "excerpt": row["excerpt"]}
 
 
+def _checked_rows(file_name: str, key: str, column: str, valid: Iterable[str],
+                  optional: bool = False) -> list[tuple[dict[str, str], str | None]]:
+    """The rows of a table with ``column`` checked against ``valid`` (empty allowed if ``optional``)."""
+    out = []
+    for i, row in enumerate(_read(data_dir() / file_name, key, (column,)), start=2):
+        value = row[column] or None
+        if value is not None or not optional:
+            check_name(value, f"{file_name}:{i} {column}", valid)
+        out.append((row, value))
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def injury_table() -> tuple[InjuryRow, ...]:
     """Every row of ``data/injuries.csv``, in file order.
@@ -221,14 +234,9 @@ def injury_table() -> tuple[InjuryRow, ...]:
     >>> gt[0].model_quantity, gt[0].evidence
     ('hip_adduction_deg', 'review')
     """
-    path = data_dir() / "injuries.csv"
-    out = []
-    for i, row in enumerate(_read(path, "injury", ("model_quantity",)), start=2):
-        quantity = row["model_quantity"] or None
-        if quantity is not None:
-            check_name(quantity, f"injuries.csv:{i} model_quantity", MODEL_QUANTITIES)
-        out.append(InjuryRow(injury=row["injury"], model_quantity=quantity, **_common(row)))
-    return tuple(out)
+    return tuple(InjuryRow(injury=row["injury"], model_quantity=value, **_common(row))
+                 for row, value in _checked_rows("injuries.csv", "injury", "model_quantity", MODEL_QUANTITIES,
+                                                 optional=True))
 
 
 @functools.lru_cache(maxsize=1)
@@ -246,13 +254,8 @@ def risk_factor_table() -> tuple[RiskFactorRow, ...]:
     >>> rows[0].model_parameter, rows[0].evidence
     ('weekly_km', 'prospective')
     """
-    path = data_dir() / "risk_factors.csv"
-    out = []
-    for i, row in enumerate(_read(path, "factor", ("model_parameter",)), start=2):
-        check_name(row["model_parameter"], f"risk_factors.csv:{i} model_parameter", MODEL_PARAMETERS)
-        out.append(RiskFactorRow(injury=row["factor"], model_quantity=None, model_parameter=row["model_parameter"],
-                                 **_common(row)))
-    return tuple(out)
+    return tuple(RiskFactorRow(injury=row["factor"], model_quantity=None, model_parameter=value, **_common(row))
+                 for row, value in _checked_rows("risk_factors.csv", "factor", "model_parameter", MODEL_PARAMETERS))
 
 
 def injury_rows(injury: str) -> tuple[InjuryRow, ...]:
