@@ -17,15 +17,16 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
-from matplotlib.text import Text
+from matplotlib.text import Annotation, Text
 from numpy.typing import ArrayLike, NDArray
 
 from glutemed.geometry import PORTIONS
 from glutemed.kinematics import LegPose, pelvis_outline_m
+from glutemed.views.labels import add_label
 from glutemed.views.style import BONE, OKABE_ITO, OTHER_LEG, PELVIS, PORTION_HATCH, PORTION_STYLE, styled
 
 __all__ = ["INTENSITY_STYLE", "POSITION_VIEWS", "BandCurve", "ExerciseArtists", "draw_band_curve",
-           "draw_demand_bars", "draw_exercise", "draw_ladder", "screen_cm", "update_band_curve",
+           "draw_demand_bars", "draw_exercise", "draw_ladder", "ladder_key", "screen_cm", "update_band_curve",
            "update_demand_bars", "update_exercise"]
 
 #: How each position is seen, so that gravity points down the page (or into it).
@@ -309,59 +310,116 @@ def update_band_curve(curve: BandCurve, force_n: ArrayLike, read_points: ArrayLi
     curve.now.set_data([now[0]], [now[1]])
 
 
-def draw_ladder(ax: Axes, exercises: Sequence, none_strip_pct: float = -16.0) -> None:
+#: What each marker of :func:`draw_ladder` means (its key), in the key's order.
+_LADDER_KEY: dict[str, str] = {"low": "low", "moderate": "moderate", "high": "high", "very_high": "very high",
+                               "none": "no checked EMG value", "article": "the source article's four"}
+_RING = {"marker": "o", "markersize": 22, "markerfacecolor": "none", "markeredgecolor": "black",
+         "markeredgewidth": 1.5, "linestyle": "none"}  # the source article's exercises
+#: Where a label in the "no checked EMG value" strip may sit: under, over or beside its marker, near it
+#: (small radii), so that it stays in the strip.
+_STRIP_PREFER = ("S", "N", "SE", "NE", "SW", "NW", "SSE", "NNE", "SSW", "NNW", "E", "W")
+
+
+def _ladder_marker(key: str) -> dict[str, object]:
+    if key == "article":
+        return dict(_RING)
+    st = INTENSITY_STYLE[key]
+    return {"marker": st["marker"], "color": st["color"], "markersize": 11, "markeredgecolor": "black",
+            "linestyle": "none"}
+
+
+def ladder_key(exercises: Sequence) -> tuple[list[Line2D], list[str]]:
+    """Legend handles and names for the markers :func:`draw_ladder` draws for ``exercises``.
+
+    For a legend placed by the caller (e.g. under the axes, across the figure).
+
+    Examples
+    --------
+    >>> import glutemed as gm
+    >>> ladder_key(gm.rehab.EXERCISES)[1]
+    ['low', 'moderate', 'high', 'very high', 'no checked EMG value', "the source article's four"]
+    """
+    used = {e.intensity if e.has_emg else "none" for e in exercises}
+    if any(e.in_article for e in exercises):
+        used.add("article")
+    keys = [k for k in _LADDER_KEY if k in used]
+    return [Line2D([], [], **_ladder_marker(k)) for k in keys], [_LADDER_KEY[k] for k in keys]
+
+
+def draw_ladder(ax: Axes, exercises: Sequence, none_strip_pct: float = -36.0,
+                legend: bool = True) -> dict[str, Annotation]:
     """Modelled demand against cited gluteus medius EMG, one marker per exercise.
 
     Colour and marker give Ebert et al.'s intensity band; error bars are the
     cited SD; the source article's exercises are ringed. Exercises with no
-    checked EMG sit in a strip below zero, on the demand axis only.
+    checked EMG sit in a strip below zero, on the demand axis only. Every
+    exercise is named by a direct label (:func:`~glutemed.views.labels.add_label`)
+    placed clear of the markers and error bars when the figure is drawn;
+    exercises at the same point share one label.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    exercises : sequence of RehabExercise
+    none_strip_pct : float
+        Where the exercises with no checked EMG sit, below zero on the EMG
+        axis (a place, not a value); the strip reaches about as far again below.
+    legend : bool
+        Put the key (:func:`ladder_key`) in the axes' upper right; False
+        leaves it to the caller.
+
+    Returns
+    -------
+    dict of str to Annotation
+        The labels, keyed by the first exercise name they carry.
 
     Examples
     --------
     >>> import glutemed as gm
     >>> from glutemed.views.style import new_figure
     >>> ax = new_figure(6, 4).add_subplot()
-    >>> draw_ladder(ax, gm.rehab.EXERCISES)
+    >>> labels = draw_ladder(ax, gm.rehab.EXERCISES)
     >>> ax.get_xlabel().startswith("modelled demand")
     True
+    >>> labels["clam"].get_text()
+    'Clam'
     """
-    handles: dict[str, Line2D] = {}
-    no_emg: dict[float, list[str]] = {}
-    with styled():
-        ax.axhspan(2.2 * none_strip_pct, 0.3 * none_strip_pct, color="#EEEEEE", zorder=0)
+    points: dict[tuple[float, float], list] = {}  # exercises drawn at the same point share a label
+    with styled(ax):
+        bottom = 2.1 * none_strip_pct  # room above and under the strip's markers for their labels
+        ax.axhspan(bottom, 0.1 * none_strip_pct, color="#EEEEEE", zorder=0)
         ax.text(0.99, 0.5 * none_strip_pct, "no checked EMG value", transform=ax.get_yaxis_transform(),
-                fontsize=10, color="#555555", va="center", ha="right")
+                color="#555555", va="center", ha="right")
         for e in exercises:
             key = e.intensity if e.has_emg else "none"
             st = INTENSITY_STYLE[key]
             y = e.emg_pct_mvic if e.has_emg else none_strip_pct
-            if e.has_emg and e.emg_sd is not None:
-                ax.errorbar(e.demand_nm_kg, y, yerr=e.emg_sd, color=st["color"], capsize=3, linewidth=1.2,
-                            zorder=2)
-            (handles[key],) = ax.plot(e.demand_nm_kg, y, st["marker"], color=st["color"], markersize=10,
-                                      markeredgecolor="black", zorder=3, linestyle="none")
-            if e.has_emg:
-                ax.annotate(e.label, (e.demand_nm_kg, y), xytext=(7, 4), textcoords="offset points", fontsize=10)
-            else:
-                no_emg.setdefault(round(e.demand_nm_kg, 2), []).append(e.label)
+            if e.has_emg and e.emg_sd is not None:  # the cited SD, as a line that labels keep clear of
+                ax.plot([e.demand_nm_kg] * 2, [y - e.emg_sd, y + e.emg_sd], color=st["color"], linewidth=1.5,
+                        marker="_", markersize=9, markeredgewidth=1.5, zorder=2)
+            ax.plot(e.demand_nm_kg, y, zorder=3, **_ladder_marker(key))
+            points.setdefault((round(float(e.demand_nm_kg), 3), float(y)), []).append(e)
             if e.in_article:
-                (handles["article"],) = ax.plot(e.demand_nm_kg, y, "o", markersize=20, markerfacecolor="none",
-                                                markeredgecolor="black", markeredgewidth=1.5, zorder=4,
-                                                linestyle="none")
-        for i, (x, names) in enumerate(sorted(no_emg.items())):
-            above = i % 2 == 1
-            ax.annotate("\n".join(names), (x, none_strip_pct), xytext=(0, 9 if above else -10),
-                        textcoords="offset points", fontsize=9, ha="center", va="bottom" if above else "top")
+                ax.plot(e.demand_nm_kg, y, zorder=4, **_RING)
         ax.axhline(0.0, color="black", linewidth=0.8)
         xs = [e.demand_nm_kg for e in exercises]
         ax.set_xlim(min(xs) - 0.12, max(xs) + 0.35)
-        ax.set_ylim(2.6 * none_strip_pct, None)
+        top = max([e.emg_pct_mvic + (e.emg_sd or 0.0) for e in exercises if e.has_emg], default=100.0)
+        ax.set_ylim(bottom, 1.12 * top)
         ax.set_yticks([t for t in ax.get_yticks() if 0 <= t <= ax.get_ylim()[1]])
         ax.set_xlabel("modelled demand: hip abduction moment (N m/kg, quasi-static)")
-        ax.set_ylabel("cited gluteus medius EMG (% of the reference contraction)")
+        ax.set_ylabel("cited gluteus medius EMG\n(% of the reference contraction)")
         ax.grid(True, color="#DDDDDD", linewidth=0.8)
-        names = {"low": "low", "moderate": "moderate", "high": "high", "very_high": "very high",
-                 "none": "no checked EMG value", "article": "the source article's four"}
-        order = [k for k in (*INTENSITY_STYLE, "article") if k in handles]
-        ax.legend([handles[k] for k in order], [names[k] for k in order], loc="upper left", fontsize=10,
-                  framealpha=0.9, title="Ebert et al. 2017 band", title_fontsize=10)
+        ax.set_axisbelow(True)
+        if legend:
+            ax.legend(*ladder_key(exercises), loc="upper right", title="Ebert et al. 2017 band")
+        labels = {}
+        for (x, y), group in sorted(points.items()):
+            if y < 0:  # in the strip, under the marker
+                labels[group[0].name] = add_label(ax, "\n".join(e.label for e in group), (x, y),
+                                                  prefer=_STRIP_PREFER, only_preferred=True,
+                                                  radii_pt=(5.0, 12.0, 20.0, 30.0))
+            else:
+                labels[group[0].name] = add_label(ax, "\n".join(e.label for e in group), (x, y),
+                                                  prefer=("E", "W", "NE", "SE", "NW", "SW"), priority=1)
+    return labels
