@@ -35,6 +35,8 @@ POSITION_VIEWS: dict[str, str] = {
     "side-lying": "seen from behind, lying on the left side",
     "supine": "seen from above, lying on the back (gravity into the page)",
 }
+#: The same, broken into lines that fit the free corner of the drawing (:func:`draw_exercise`).
+_VIEW_LINES: dict[str, str] = {k: v.replace(", ", ",\n").replace(" (", "\n(") for k, v in POSITION_VIEWS.items()}
 #: Colour and marker of each EMG intensity band (Okabe-Ito; distinct in grey by marker), and "no value".
 INTENSITY_STYLE: dict[str, dict[str, str]] = {
     "low": {"color": OKABE_ITO["sky_blue"], "marker": "o"},
@@ -44,7 +46,9 @@ INTENSITY_STYLE: dict[str, dict[str, str]] = {
     "none": {"color": "#777777", "marker": "X"},
 }
 _BAND_LINE = {"color": OKABE_ITO["reddish_purple"], "linewidth": 3.0, "linestyle": ":"}
-_LIMITS_CM = (-55.0, 105.0, -100.0, 45.0)
+_LIMITS_CM = (-40.0, 100.0, -100.0, 45.0)
+#: The demand axis reaches this many times the largest demand, leaving room for the total at the bar's end.
+_DEMAND_ROOM = 1.5
 
 
 def screen_cm(points_m: ArrayLike, position: str) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
@@ -100,10 +104,6 @@ def _shapes(result) -> dict[str, NDArray[np.float64]]:
     return shapes
 
 
-def _caption(result) -> str:
-    return f"{result.exercise.label}\n{POSITION_VIEWS[result.exercise.position]}"
-
-
 def draw_exercise(ax: Axes, result) -> ExerciseArtists:
     """Draw the posed legs, the pelvis, the three portions and the band; return the artists.
 
@@ -132,14 +132,20 @@ def draw_exercise(ax: Axes, result) -> ExerciseArtists:
         styles[portion] = {"color": st["color"], "linestyle": st["linestyle"], "marker": st["marker"],
                            "markersize": 6, "linewidth": 3}
     lines: dict[str, Line2D] = {}
-    with styled():
+    with styled(ax):
         for name, pts in _shapes(result).items():
             (lines[name],) = ax.plot(*screen_cm(pts, position), **styles[name],
                                      label="band loop" if name == "band" else None)
-        texts = {"caption": ax.text(0.02, 0.98, _caption(result), transform=ax.transAxes, va="top", fontsize=12)}
+        # the exercise above the drawing; how it is seen in the lower right corner, where no
+        # position's drawing reaches (standing and supine legs stay left of it, side-lying ones above)
+        ax.set_title(result.exercise.label)
+        texts = {"title": ax.title,
+                 "view": ax.text(0.98, 0.02, _VIEW_LINES[position], transform=ax.transAxes, ha="right",
+                                 va="bottom", color="#333333")}
         x0, x1, y0, y1 = _LIMITS_CM
         ax.set_xlim(x0, x1)
         ax.set_ylim(y0, y1)
+        ax.set_yticks(np.arange(y0 + 20.0, y1, 20.0))  # none at the lower left corner, where the x ticks start
         ax.set_aspect("equal", adjustable="box")
         ax.set_xlabel("cm (right leg working)")
         ax.set_ylabel("cm (gravity: down the page)")
@@ -155,12 +161,13 @@ def update_exercise(artists: ExerciseArtists, result) -> None:
     >>> from glutemed.views.style import new_figure
     >>> art = draw_exercise(new_figure(4, 4).add_subplot(), gm.rehab.exercise_demand("crab_walk"))
     >>> update_exercise(art, gm.rehab.exercise_demand("clam"))
-    >>> art.texts["caption"].get_text().splitlines()[0]
-    'Clam'
+    >>> art.texts["title"].get_text(), art.texts["view"].get_text().splitlines()[1]
+    ('Clam', 'lying on the left side')
     """
     for name, pts in _shapes(result).items():
         artists.lines[name].set_data(*screen_cm(pts, result.exercise.position))
-    artists.texts["caption"].set_text(_caption(result))
+    artists.texts["title"].set_text(result.exercise.label)
+    artists.texts["view"].set_text(_VIEW_LINES[result.exercise.position])
 
 
 def draw_demand_bars(demand_ax: Axes, share_ax: Axes, result, demand_max_nm_kg: float = 1.6,
@@ -190,23 +197,24 @@ def draw_demand_bars(demand_ax: Axes, share_ax: Axes, result, demand_max_nm_kg: 
     ['anterior', 'anterior_text', 'band']
     """
     artists: dict[str, Artist] = {}
-    with styled():
+    with styled(demand_ax):
         artists["weight"] = demand_ax.barh(0.0, 0.0, height=0.6, color="#555555", edgecolor="black",
                                            label="body weight")[0]
         artists["band"] = demand_ax.barh(0.0, 0.0, height=0.6, color=_BAND_LINE["color"], edgecolor="black",
                                          hatch="xx", label="band")[0]
-        artists["demand_text"] = demand_ax.text(0.99, 0.0, "", ha="right", va="center", fontsize=12,
-                                                transform=demand_ax.get_yaxis_transform())
-        demand_ax.set_xlim(0.0, demand_max_nm_kg)
-        demand_ax.set_ylim(-0.5, 1.2)
+        # the total at the bar's end: room for it is kept right of the largest demand
+        artists["demand_text"] = demand_ax.annotate("", (0.0, 0.0), xytext=(6.0, 0.0), textcoords="offset points",
+                                                    ha="left", va="center")
+        demand_ax.set_xlim(0.0, _DEMAND_ROOM * demand_max_nm_kg)
+        demand_ax.set_ylim(-0.5, 0.5)
         demand_ax.set_yticks([0.0], ["demand"])
         demand_ax.set_xlabel("hip abduction moment (N m/kg)")
-        demand_ax.legend(loc="upper left", fontsize=9, ncols=2, framealpha=0.9, borderaxespad=0.1)
+        demand_ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, borderaxespad=0.2)
         for i, portion in enumerate(PORTIONS):
             st = PORTION_STYLE[portion]
             artists[portion] = share_ax.barh(-i, 0.0, height=0.6, color=st["color"], edgecolor="black",
                                              hatch=PORTION_HATCH[portion])[0]
-            artists[f"{portion}_text"] = share_ax.text(0.99, -i, "", ha="right", va="center", fontsize=12,
+            artists[f"{portion}_text"] = share_ax.text(0.99, -i, "", ha="right", va="center",
                                                        transform=share_ax.get_yaxis_transform(),
                                                        bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
         share_ax.axvline(0.0, color="black", linewidth=1.0)
@@ -234,6 +242,7 @@ def update_demand_bars(artists: dict[str, Artist], result) -> None:
     artists["weight"].set_width(weight)
     artists["band"].set_x(weight)
     artists["band"].set_width(band)
+    artists["demand_text"].xy = (weight + band, 0.0)
     artists["demand_text"].set_text(f"{weight + band:.2f} N m/kg")
     for i, portion in enumerate(PORTIONS):
         share = 100.0 * float(result.portion_share[i])
@@ -276,20 +285,22 @@ def draw_band_curve(ax: Axes, elongation_pct: ArrayLike, force_n: ArrayLike, rea
     >>> curve.now.get_xydata().tolist()
     [[50.0, 8.0]]
     """
-    with styled():
+    with styled(ax):
         (line,) = ax.plot(elongation_pct, force_n, color=_BAND_LINE["color"], linewidth=2.5,
                           label="teaching line")
         pts = np.atleast_2d(np.asarray(read_points, dtype=np.float64)).reshape(-1, 2)
         (points,) = ax.plot(pts[:, 0], pts[:, 1], "s", color="black", markersize=8, linestyle="none",
                             label="read point")
         (marker,) = ax.plot([now[0]], [now[1]], "o", color=_BAND_LINE["color"], markersize=11,
-                            markeredgecolor="black", linestyle="none", label="now")
+                            markeredgecolor="black", linestyle="none", label="now",
+                            clip_on=False)  # whole at the ends of the stretch range
         ax.set_xlim(0.0, float(np.max(elongation_pct)))
         ax.set_ylim(0.0, force_max_n)
         ax.set_xlabel("band elongation (%)")
         ax.set_ylabel("tension (N)")
         ax.grid(True, color="#DDDDDD", linewidth=0.8)
-        ax.legend(loc="upper left", fontsize=9, framealpha=0.9)
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3, borderaxespad=0.2, columnspacing=1.0,
+                  handlelength=1.6, handletextpad=0.5)
     return BandCurve(line, points, marker)
 
 
