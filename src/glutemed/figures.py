@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 
 from glutemed.geometry import PORTIONS, Geometry, resolve_geometry
 from glutemed.kinematics import frontal_figure, pose_leg
@@ -31,7 +32,7 @@ from glutemed.views.knee import draw_chain, draw_chain_axes
 from glutemed.views.labels import add_label
 from glutemed.views.moment_arms import draw_moment_arm_curves
 from glutemed.views.projection import PLANES
-from glutemed.views.rehab import draw_ladder
+from glutemed.views.rehab import draw_ladder, ladder_key
 from glutemed.views.running import RUNNER_STYLE, draw_moment_curves, draw_stance_time
 from glutemed.views.stance import draw_drop_overlay, draw_forces, draw_frontal_figure, draw_level_pelvis, origins_up_m
 from glutemed.views.style import CHAIN_STYLE, OKABE_ITO, new_figure
@@ -312,33 +313,68 @@ def fppa_vs_strength_figure(geometry: Geometry | str | None = None) -> Figure:
 
 
 def _methods_note(exercises) -> str:
-    """Which cited values are mean amplitude, peak or not reported, and against which reference."""
-    groups: dict[str, list[str]] = {}
+    """Which cited values are mean amplitude, peak or not reported, against which reference, from which study."""
+    groups: dict[str, dict[str, list[str]]] = {}
     for e in exercises:
         if e.has_emg:
-            method = {"mean": "mean amplitude", "peak": "peak amplitude"}.get(e.emg_method, "method not reported")
+            method = {"mean": "Mean amplitude", "peak": "Peak amplitude"}.get(e.emg_method, "Method not reported")
             reference = f"% of {e.emg_reference}" if e.emg_reference else "reference not reported"
-            groups.setdefault(f"{method}, {reference}", []).append(f"{e.label} ({e.emg_citation})")
-    lines = [f"{k}: {'; '.join(v)}" for k, v in groups.items()]
-    return ("Methods differ, so values from different studies are not one scale and the ranking is not "
-            "settled:\n" + "\n".join(lines))
+            groups.setdefault(f"{method}, {reference}", {}).setdefault(e.emg_citation, []).append(e.label)
+    lines = [f"{kind} — " + "; ".join(f"{study}: {', '.join(names)}" for study, names in studies.items()) + "."
+             for kind, studies in groups.items()]
+    return ("EMG methods differ, so values from different studies are not one scale and the ranking is not "
+            "settled.\n" + "\n".join(lines))
+
+
+def _add_footer(fig: Figure, text: str, legend: dict | None = None, margin: float = 0.012) -> Text:
+    """A caption across the bottom of ``fig`` (and a figure legend just above it); the layout keeps the axes above.
+
+    Each line of ``text`` is wrapped at word boundaries, measured with the
+    figure's renderer at the caption's own (styled) font size. ``legend`` holds
+    the arguments of ``fig.legend`` (it is centred above the caption).
+    """
+    renderer = fig.canvas.get_renderer()
+    caption = fig.text(margin, margin, "", ha="left", va="bottom")
+    room = (1.0 - 2.0 * margin) * fig.bbox.width
+    wrapped: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            trial = f"{line} {word}".strip()
+            caption.set_text(trial)
+            if line and caption.get_window_extent(renderer).width > room:
+                wrapped.append(line)
+                line = word
+            else:
+                line = trial
+        wrapped.append(line)
+    caption.set_text("\n".join(wrapped))
+    top = caption.get_window_extent(renderer).height / fig.bbox.height + 2.0 * margin
+    if legend is not None:
+        key = fig.legend(**legend, loc="lower center", bbox_to_anchor=(0.5, top), borderaxespad=0.0)
+        top += key.get_window_extent(renderer).height / fig.bbox.height + margin
+    fig.get_layout_engine().set(rect=(0.0, top, 1.0, 1.0 - top))
+    return caption
 
 
 def progression_ladder_figure() -> Figure:
     """Modelled demand against cited EMG for every exercise, coloured by Ebert et al.'s intensity band.
+
+    The caption under the axes says how the cited values were measured
+    (method, reference contraction, study), since they are not one scale.
 
     Examples
     --------
     >>> len(progression_ladder_figure().axes)
     1
     """
-    fig = new_figure(12.0, 8.0)
+    fig = new_figure(12.0, 9.0)
     ax = fig.add_subplot()
-    draw_ladder(ax, EXERCISES)
-    ax.set_title("Exercise ladder: modelled hip abduction demand (gait2392, 70 kg, teaching postures) "
-                 "against cited gluteus medius EMG")
-    fig.text(0.01, 0.005, _methods_note(EXERCISES), fontsize=9, va="bottom", ha="left", wrap=True)
-    fig.get_layout_engine().set(rect=(0.0, 0.09, 1.0, 0.91))
+    draw_ladder(ax, EXERCISES, legend=False)
+    ax.set_title("Exercise ladder: modelled demand (gait2392, 70 kg, teaching postures) against cited EMG")
+    handles, names = ladder_key(EXERCISES)
+    _add_footer(fig, _methods_note(EXERCISES), legend={"handles": handles, "labels": names, "ncols": 3,
+                                                       "title": "Ebert et al. 2017 intensity band"})
     return fig
 
 

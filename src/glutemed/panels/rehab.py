@@ -192,7 +192,7 @@ class RehabPanel(Panel):
     def draw(self, state: _RehabState) -> list[Artist]:
         """The stick model (left), the demand and share bars and the band curve (right)."""
         axes = self.fig.subplot_mosaic([["figure", "demand"], ["figure", "shares"], ["figure", "band"]],
-                                       width_ratios=[1.15, 1.0], height_ratios=[0.55, 1.0, 1.1])
+                                       width_ratios=[1.2, 1.0], height_ratios=[0.3, 0.8, 1.1])
         self.figure_artists = draw_exercise(axes["figure"], state.result)
         self.bars = draw_demand_bars(axes["demand"], axes["shares"], state.result)
         strongest = max(float(band_force_n(g, _CURVE_PCT[-1])) for g in BAND_GRADES) if BAND_GRADES else 1.0
