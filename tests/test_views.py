@@ -143,7 +143,7 @@ def test_trunk_is_joined_to_the_pelvis_and_the_swing_foot_is_off_the_floor() -> 
 
 
 def test_abductor_arrow_is_on_its_line_of_action_above_the_muscles_and_to_scale() -> None:
-    from glutemed.views.stance import draw_forces, origins_up_m
+    from glutemed.views.forces import draw_forces, origins_up_m
 
     fig = new_figure(6, 8)
     ax = fig.add_subplot()

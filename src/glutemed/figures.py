@@ -34,7 +34,8 @@ from glutemed.views.moment_arms import draw_moment_arm_curves
 from glutemed.views.projection import PLANES
 from glutemed.views.rehab import draw_ladder, ladder_key
 from glutemed.views.running import RUNNER_STYLE, draw_moment_curves, draw_stance_time
-from glutemed.views.stance import draw_drop_overlay, draw_forces, draw_frontal_figure, draw_level_pelvis, origins_up_m
+from glutemed.views.forces import draw_forces, origins_up_m
+from glutemed.views.stance import draw_drop_overlay, draw_frontal_figure
 from glutemed.views.style import CHAIN_STYLE, OKABE_ITO, new_figure
 
 __all__ = [

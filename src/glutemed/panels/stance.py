@@ -20,15 +20,8 @@ from glutemed.statics import (
     single_leg_stance,
 )
 from glutemed.views.drop import draw_drop_curves, update_drop_curves
-from glutemed.views.stance import (
-    PELVIS_LIMITS_CM,
-    draw_forces,
-    draw_frontal_figure,
-    draw_level_pelvis,
-    origins_up_m,
-    update_forces,
-    update_frontal_figure,
-)
+from glutemed.views.forces import draw_forces, origins_up_m, update_forces
+from glutemed.views.stance import PELVIS_LIMITS_CM, draw_frontal_figure, draw_level_pelvis, update_frontal_figure
 
 __all__ = ["HipDropPanel", "StancePanel"]
 

@@ -25,7 +25,7 @@ from numpy.typing import ArrayLike, NDArray
 from glutemed._checks import check_name
 from glutemed.kinematics import medial_sign, to_frontal
 
-__all__ = ["CHAIN_VIEWS", "PLANE_AXES", "PLANES", "behind_cm", "chain_cm", "plane_cm"]
+__all__ = ["CHAIN_VIEWS", "PLANE_AXES", "PLANES", "behind_cm", "behind_point_cm", "chain_cm", "plane_cm"]
 
 PLANES: tuple[str, str, str] = ("frontal", "sagittal", "transverse")
 
@@ -72,6 +72,18 @@ def behind_cm(medial_up_m: ArrayLike, side: str = "right") -> Plot:
     """
     pts = np.asarray(medial_up_m, dtype=np.float64) * 100.0
     return -medial_sign(side) * pts[..., 0], pts[..., 1]
+
+
+def behind_point_cm(medial_up_m: ArrayLike, side: str = "right") -> tuple[float, float]:
+    """One ``(medial, up)`` point (m) seen from behind, as a pair of plot floats (cm).
+
+    Examples
+    --------
+    >>> behind_point_cm([0.1, 0.2])
+    (-10.0, 20.0)
+    """
+    h, v = behind_cm(np.asarray(medial_up_m, dtype=np.float64), side)
+    return float(h), float(v)
 
 
 def chain_cm(points_m: ArrayLike, view: str, side: str = "right") -> Plot:
