@@ -99,7 +99,7 @@ class LayeredBlitRenderer(BlitRenderer):
         canvas = self.fig.canvas
         if self._lower_background is None:
             if self._background is None:
-                canvas.draw()  # static parts only: animated artists are skipped
+                self.draw_background()  # static parts only; the layout is frozen from here on
                 self._background = canvas.copy_from_bbox(self.fig.bbox)
             else:
                 canvas.restore_region(self._background)
