@@ -389,21 +389,27 @@ def stance_phase_figure(geometry: Geometry | str | None = None, weak_strength: f
     """
     g = resolve_geometry(geometry)
     r = running_stance(np.array([weak_strength, 1.0]), geometry=g)
-    fig = new_figure(9.0, 9.0)
+    fig = new_figure(9.0, 10.0)
     ax_force, ax_drop, ax_moment = fig.subplots(3, 1, sharex=True, height_ratios=[0.8, 1.2, 1.2])
     labels = {"runner": f"strength {weak_strength:g} × normative", "reference": "normative (1.0)"}
     _, high = g.range_deg("hip_adduction")
     draw_stance_time(ax_force, ax_drop, r, float(high), float(np.ceil(r.conditions.peak_vertical_grf_bw + 0.5)),
-                     labels, unit="ms", cursor=False)
-    draw_moment_curves(ax_moment, r, labels, unit="ms")
-    ax_force.set_title(f"Vertical ground force: the same for both (peak {r.conditions.peak_vertical_grf_bw:.2f} BW, "
-                       f"contact {1000 * r.conditions.contact_time_s:.0f} ms)", fontsize=12)
-    ax_drop.set_title("Pelvic drop: where the abductors fall short of the demand, the pelvis drops", fontsize=12)
-    ax_moment.set_title("Abduction moments: demand, abductors, passive tissue", fontsize=12)
+                     labels, unit="ms", cursor=False, legend=False)
+    moments = draw_moment_curves(ax_moment, r, labels, unit="ms", legend=False)
+    ax_force.set_title(f"Vertical ground force, the same for both: peak {r.conditions.peak_vertical_grf_bw:.2f} BW, "
+                       f"contact {1000 * r.conditions.contact_time_s:.0f} ms")
+    ax_drop.set_title("Pelvic drop: the pelvis drops where the abductors fall short")
+    ax_moment.set_title("Abduction moments: demand (thin), abductors (thick), passive tissue")
     for ax in (ax_force, ax_drop):
         ax.set_xlabel("")
-    fig.suptitle(f"One running stance at {r.conditions.speed_m_s:.2f} m/s ({r.sex} strength norm): normative "
-                 f"(dashed) and weak (solid) abductors ({g.name})")
+    # one legend below: each runner's thick lines (drop and abductors share its style), the demands, the passive
+    runners = [Line2D([], [], color=RUNNER_STYLE[n]["color"], linestyle=RUNNER_STYLE[n]["linestyle"], linewidth=3,
+                      label=labels[n]) for n in ("runner", "reference")]
+    handles = [runners[0], moments["demand runner"], moments["passive runner"], runners[1],
+               moments["demand reference"]]
+    fig.legend(handles=handles, loc="outside lower center", ncols=2, handlelength=2.8)
+    fig.suptitle(f"One running stance at {r.conditions.speed_m_s:.2f} m/s ({r.sex} strength norm, {g.name}):\n"
+                 "normative (dashed) and weak (solid) abductors")
     return fig
 
 
@@ -416,7 +422,7 @@ def step_rate_figure(geometry: Geometry | str | None = None) -> Figure:
     1
     """
     g = resolve_geometry(geometry)
-    fig = new_figure(8.5, 5.2)
+    fig = new_figure(8.5, 5.8)
     ax = fig.add_subplot()
     change = np.linspace(-10.0, 10.0, 41)
     model = np.array([float(running_stance(1.0, step_rate_change_pct=c, geometry=g).peak_hip_adduction_deg)
@@ -435,7 +441,7 @@ def step_rate_figure(geometry: Geometry | str | None = None) -> Figure:
     ax.set_ylabel("peak hip adduction in stance (deg)")
     ax.set_xticks(list(measured))
     ax.grid(True, color="#DDDDDD", linewidth=0.8)
-    ax.legend(framealpha=0.9, fontsize=10, loc="upper right")
+    fig.legend(loc="outside lower center", ncols=1)
     ax.set_title(f"Step rate and peak hip adduction ({g.name})")
     return fig
 

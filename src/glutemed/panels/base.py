@@ -32,15 +32,35 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 from PIL import Image
 
 from glutemed._checks import check_in_range, check_name
 from glutemed.geometry import Geometry, resolve_geometry
 from glutemed.views.style import new_figure
 
-__all__ = ["BlitRenderer", "Choice", "Panel", "Row", "Slider"]
+__all__ = ["BlitRenderer", "Choice", "Panel", "Row", "Slider", "freeze_layout"]
 
 Values = Mapping[str, Any]
+
+
+def freeze_layout(fig: Figure) -> None:
+    """Keep every axes where the figure's layout engine last put it (the engine becomes "none").
+
+    Examples
+    --------
+    >>> fig = new_figure(3, 2)
+    >>> ax = fig.add_subplot()
+    >>> fig.canvas.draw()
+    >>> where = ax.get_position().bounds
+    >>> freeze_layout(fig)
+    >>> _ = ax.set_ylabel("a much longer label than before")
+    >>> fig.canvas.draw()
+    >>> ax.get_position().bounds == where
+    True
+    """
+    if fig.get_layout_engine() is not None and not isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine):
+        fig.set_layout_engine("none")
 
 
 class BlitRenderer:
@@ -49,7 +69,8 @@ class BlitRenderer:
     Parameters
     ----------
     fig : matplotlib.figure.Figure
-        A figure with an Agg canvas whose axes limits no longer change.
+        A figure with an Agg canvas whose axes limits no longer change. Its
+        layout is frozen at the first :meth:`render` (see :meth:`draw_background`).
     artists : list of matplotlib.artist.Artist
         The artists that move; they are marked animated and drawn over a
         cached background at every :meth:`render`.
@@ -75,11 +96,26 @@ class BlitRenderer:
         """Forget the cached background (after a change to a static artist)."""
         self._background = None
 
+    def draw_background(self) -> None:
+        """Draw the static parts (animated artists are skipped) and fix the layout where it now is.
+
+        A layout engine lays the figure out again at every full draw, and
+        constrained layout does not reach a fixed point in one draw (a wide
+        label, an equal-aspect axes, a secondary axis): the next full draw
+        would move the axes by a fraction of a pixel, so a frame blitted over
+        this background would differ from a full render of the same state.
+        After the first draw the layout is frozen (the engine becomes "none"),
+        so every later full draw (a new background, a snapshot, a test) lays
+        the figure out exactly as the frames show it.
+        """
+        self.fig.canvas.draw()
+        freeze_layout(self.fig)
+
     def render(self) -> bytes:
         """PNG bytes of the figure in its current state."""
         canvas = self.fig.canvas
         if self._background is None:
-            canvas.draw()  # static parts only: animated artists are skipped
+            self.draw_background()
             self._background = canvas.copy_from_bbox(self.fig.bbox)
         else:
             canvas.restore_region(self._background)

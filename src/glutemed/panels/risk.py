@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+import io
+from typing import Any, ClassVar
 
 import numpy as np
 from matplotlib.artist import Artist
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox, TransformedBbox
+from PIL import Image
 
+from glutemed.geometry import Geometry
 from glutemed.ground_force import DEFAULT_SPEED_M_S, SPEED_RANGE_M_S
-from glutemed.panels.base import Choice, Panel, Row, Slider, Values
+from glutemed.panels.base import BlitRenderer, Choice, Panel, Row, Slider, Values
 from glutemed.pelvic_drop import STRENGTH_RANGE
 from glutemed.effects import OUTPUTS, FactorEffects, factor_effects
 from glutemed.risk import (
@@ -23,9 +30,106 @@ from glutemed.risk import (
 from glutemed.statics import SEXES, TRUNK_LEAN_RANGE_DEG
 from glutemed.views.risk import TORNADO_TITLE, draw_tornado, update_tornado
 
-__all__ = ["RiskExplorerPanel"]
+__all__ = ["RegionBlitRenderer", "RiskExplorerPanel"]
 
 _INJURY_LABELS = {"none": "none", "pfp": "PFP-sized deficit", "itbs": "ITBS-sized deficit"}
+
+
+def _state(artist: Artist) -> tuple:
+    """What an artist draws (for a text or a bar), to tell whether it changed since the last frame."""
+    if isinstance(artist, Text):
+        box = artist.get_bbox_patch()
+        return (artist.get_text(), tuple(artist.get_position()), artist.get_ha(), artist.get_va(),
+                str(artist.get_color()), artist.get_fontweight(), artist.get_visible(),
+                None if box is None else tuple(box.get_facecolor()))
+    if isinstance(artist, Rectangle):
+        return (artist.get_x(), artist.get_y(), artist.get_width(), artist.get_height(), artist.get_visible())
+    return (object(),)  # anything else: always redrawn
+
+
+class RegionBlitRenderer(BlitRenderer):
+    """Blitting by regions: the moving artists in groups, each inside its own box of the figure; a frame
+    redraws only the boxes whose artists changed since the last one.
+
+    Each artist is clipped to its box (in frames and in full renders alike), and a changed box is first
+    restored from the background, then its artists are drawn in order: so a frame is exactly a full
+    render of the same state. The last frame is kept and restored first, so a full draw of the canvas in
+    between (a snapshot, a test) does not leak into the next frame.
+
+    Parameters
+    ----------
+    fig : Figure
+        Laid out where it stays (no layout engine).
+    regions : list of (Bbox, list of Artist)
+        Boxes in figure fraction that do not overlap, each with the artists drawn inside it.
+
+    Examples
+    --------
+    >>> from matplotlib.transforms import Bbox
+    >>> from glutemed.views.style import new_figure
+    >>> fig = new_figure(2, 2)
+    >>> fig.set_layout_engine("none")
+    >>> ax = fig.add_axes((0.1, 0.1, 0.8, 0.8))
+    >>> left, right = ax.text(0.2, 0.5, "a"), ax.text(0.7, 0.5, "b")
+    >>> halves = [(Bbox.from_extents(0, 0, 0.5, 1), [left]), (Bbox.from_extents(0.5, 0, 1, 1), [right])]
+    >>> r = RegionBlitRenderer(fig, halves)
+    >>> first = r.render()
+    >>> right.set_text("c")
+    >>> r.render() != first
+    True
+    """
+
+    def __init__(self, fig: Figure, regions: list[tuple[Bbox, list[Artist]]]):
+        super().__init__(fig, [a for _, group in regions for a in group])
+        self.regions = [(TransformedBbox(box, fig.transFigure), list(group)) for box, group in regions]
+        # Agg clips a text (an image) to its clip box's pixels including the right column and bottom row,
+        # a line or patch to the box's edges: one pixel less on those sides keeps both inside the box
+        w, h = fig.bbox.width, fig.bbox.height
+        for box, group in regions:
+            inner = TransformedBbox(Bbox.from_extents(box.x0, box.y0 + 1.0 / h, box.x1 - 1.0 / w, box.y1),
+                                    fig.transFigure)
+            for artist in group:
+                artist.set_clip_path(None)
+                artist.set_clip_box(inner)
+                artist.set_clip_on(True)
+        self._states: list[tuple] | None = None
+        self._frame = None
+
+    def invalidate(self) -> None:
+        """Forget the background and the last frame (after a change to a static artist)."""
+        super().invalidate()
+        self._states = None
+        self._frame = None
+
+    def render(self) -> bytes:
+        """PNG bytes of the figure in its current state."""
+        canvas = self.fig.canvas
+        if self._background is None:
+            self.draw_background()
+            self._background = canvas.copy_from_bbox(self.fig.bbox)
+            self._states = None
+        else:
+            canvas.restore_region(self._frame)
+        states = [tuple(_state(a) for a in group) for _, group in self.regions]
+        for k, ((box, group), state) in enumerate(zip(self.regions, states)):
+            if self._states is not None:
+                if self._states[k] == state:
+                    continue
+                # the box in the saved region's pixels (rows from the top, last row and column included),
+                # put back where it was (xy: the saved region's corner, the canvas' origin)
+                height = self.fig.bbox.height
+                canvas.restore_region(self._background, bbox=[round(box.x0), round(height - box.y1),
+                                                              round(box.x1) - 1, round(height - box.y0) - 1],
+                                      xy=(0, 0))
+            for artist in group:
+                self.fig.draw_artist(artist)
+        self._states = states
+        self._frame = canvas.copy_from_bbox(self.fig.bbox)
+        size = canvas.get_width_height()
+        rgb = Image.frombuffer("RGBA", size, canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
+        out = io.BytesIO()
+        rgb.save(out, format="png", compress_level=1)
+        return out.getvalue()
 
 
 def _value(e: FactorEffects, output: str) -> str:
@@ -62,7 +166,7 @@ class RiskExplorerPanel(Panel):
     True
     """
 
-    figsize = (13.0, 5.6)
+    figsize = (13.0, 9.0)
     controls = (
         Choice("sex", "Sex", tuple((s, s) for s in SEXES)),
         Choice("previous_injury", "Previous injury", tuple((v, k) for k, v in _INJURY_LABELS.items()), "11em"),
@@ -98,21 +202,43 @@ class RiskExplorerPanel(Panel):
             show=lambda v, e: v["shoes_surface"] != "usual"),
     )
 
+    def __init__(self, geometry: Geometry | str | None = None, **start: Any):
+        super().__init__(geometry, **start)
+        # each row of each axes, each factor label and the note redrawn only when it changes
+        self.renderer = RegionBlitRenderer(self.fig, self.tornado.regions())
+        self.image.value = self.renderer.render()
+
     def compute(self, values: Values) -> FactorEffects:
         """The profile's factor effects against the reference runner."""
         return factor_effects(RunnerProfile(**values))
 
     def draw(self, state: FactorEffects) -> list[Artist]:
-        """Five tornado axes side by side; returns the moving artists."""
+        """Five tornado axes in two rows of three, the note in the sixth place; returns the moving artists.
+
+        Two rows, not five side by side: at projection size (text at least 1.2 pt per inch of width)
+        a factor's label, a mechanism's name and a number beside its bar do not fit a fifth of the width.
+        """
         self.fig.set_layout_engine("none")  # fixed margins: the factor labels move, the layout must not
-        left, right, bottom, top, gap = 0.175, 0.99, 0.19, 0.80, 0.012
-        width = (right - left - gap * (len(OUTPUTS) - 1)) / len(OUTPUTS)
-        axes = [self.fig.add_axes((left + j * (width + gap), bottom, width, top - bottom))
-                for j in range(len(OUTPUTS))]
-        self.fig.suptitle(TORNADO_TITLE + " (reference: the normative runner)", fontsize=13,
-                          color="#B34700", fontweight="bold")
-        self.tornado = draw_tornado(axes, state)
-        self.tornado.note.set_wrap(True)
+        w_px, h_px = (v * self.fig.dpi for v in self.fig.get_size_inches())
+        # pixels: the factor labels' column, the gap between axes (their end tick labels), the right margin;
+        # the suptitle band, each row's band above its axes (two-line titles) and below (ticks, x label)
+        labels, gap, right = 345.0, 48.0, 24.0
+        top, above, below, between = 52.0, 70.0, 66.0, 14.0
+        width = (w_px - labels - 2 * gap - right) / 3
+        height = (h_px - top - 2 * (above + below) - between) / 2
+        places = []
+        for row in range(2):
+            y0 = h_px - top - above - height - row * (above + height + below + between)
+            for col in range(3):
+                x0 = labels + col * (width + gap)
+                places.append((x0 / w_px, y0 / h_px, width / w_px, height / h_px))
+        axes = [self.fig.add_axes(place) for place in places[:len(OUTPUTS)]]
+        note_ax = self.fig.add_axes(places[len(OUTPUTS)])
+        self.fig.suptitle(TORNADO_TITLE, color="#B34700", fontweight="bold", y=1.0 - 10.0 / h_px, va="top")
+        # what every bar is, above the factor labels
+        axes[0].text(-0.04, 1.0, "each factor moved alone\nfrom the normative runner", ha="right", va="bottom",
+                     transform=axes[0].transAxes, color="#444444")
+        self.tornado = draw_tornado(axes, state, label_axes=(0, 3), note_ax=note_ax)
         return self.tornado.all()
 
     def move(self, state: FactorEffects) -> None:

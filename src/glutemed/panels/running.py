@@ -99,7 +99,7 @@ class LayeredBlitRenderer(BlitRenderer):
         canvas = self.fig.canvas
         if self._lower_background is None:
             if self._background is None:
-                canvas.draw()  # static parts only: animated artists are skipped
+                self.draw_background()  # static parts only; the layout is frozen from here on
                 self._background = canvas.copy_from_bbox(self.fig.bbox)
             else:
                 canvas.restore_region(self._background)
@@ -290,12 +290,15 @@ class RunningPanel(Panel):
         ax_fig = self.fig.add_subplot(grid[:, 0])
         ax_force = self.fig.add_subplot(grid[0, 1])
         ax_drop = self.fig.add_subplot(grid[1, 1], sharex=ax_force)
-        self.figure_artists = draw_running_figures(ax_fig, state.figures, title="Seen from behind, right leg in stance")
+        self.figure_artists = draw_running_figures(ax_fig, state.figures)
         _, high = self.geometry.range_deg("hip_adduction")
         self.time_artists = draw_stance_time(
             ax_force, ax_drop, state.result, float(high), self._force_max_bw(),
-            labels={"runner": "runner on the sliders", "reference": "normative (1.0, no fatigue)"})
+            labels={"runner": "runner on the sliders", "reference": "normative (1.0, no fatigue)"}, legend=False)
         ax_force.tick_params(labelbottom=False)
+        # one legend for both sides (stick figures and curves share the styles), above everything
+        self.fig.legend(handles=[self.time_artists.lines[name] for name in ("runner", "reference")],
+                        loc="outside upper center", ncols=2, frameon=False, handlelength=2.8)
         self._runner_layer: list[Artist] = [self.time_artists.title, *self.time_artists.lines.values()]
         self._instant_layer: list[Artist] = [a for parts in self.figure_artists.lines.values() for a in parts.values()]
         self._instant_layer += [self.figure_artists.caption, *self.time_artists.cursor.values()]
@@ -306,7 +309,7 @@ class RunningPanel(Panel):
         r, k = state.result, state.index
         if r is not self._drawn:  # a new runner: the curves move (scrubbing skips this)
             v = self.values
-            title = f"Runner: strength {v['strength']:.2f} × normative, fatigue {v['fatigue_pct']:.0f} %"
+            title = f"strength {v['strength']:.2f} × normative, fatigue {v['fatigue_pct']:.0f} %"
             update_stance_time(self.time_artists, r, title)
             if isinstance(getattr(self, "renderer", None), LayeredBlitRenderer):
                 self.renderer.invalidate_lower()

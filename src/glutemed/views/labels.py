@@ -133,8 +133,8 @@ def _labels(fig: Figure) -> list[Annotation]:
 
 
 def has_unplaced_labels(fig: Figure) -> bool:
-    """Whether :func:`place_labels` still has work to do."""
-    return any(not getattr(t, _PLACED) for t in _labels(fig))
+    """Whether :func:`place_labels` still has work to do (a visible label not placed yet)."""
+    return any(not getattr(t, _PLACED) and t.get_visible() for t in _labels(fig))
 
 
 class _Segments:
@@ -356,6 +356,7 @@ def place_labels(fig: Figure) -> None:
             strokes[id(ax)].add(segment)
             leaders.add(segment)
         setattr(note, _PLACED, True)
+    fig._glutemed_laid_out = True
 
 
 def mark_moved(notes: Iterable[Annotation]) -> None:
@@ -389,11 +390,15 @@ def refresh_labels(notes: Iterable[Annotation]) -> None:
     """After a view moved its points: move each of ``notes`` whose spot is no longer free to a free one.
 
     Cheap when nothing collides (one test per label), so a widget can call it
-    at every step; labels not yet placed (the figure not drawn yet) are left
-    to :func:`place_labels`. Only the label's own axes is searched: its
-    lines, its texts and the points its other labels name.
+    at every step. Labels not yet placed are left to :func:`place_labels`
+    while the figure has not been drawn; after that (a label hidden at the
+    first draw, shown by a later step that is blitted, not drawn whole) a
+    shown label gets its first spot here. Only the label's own axes is
+    searched: its lines, its texts and the points its other labels name.
     """
-    notes = [n for n in notes if getattr(n, _PLACED, False) and n.get_visible()]
+    notes = [n for n in notes if n.get_visible() and hasattr(n, _PLACED)]
+    notes = [n for n in notes
+             if getattr(n, _PLACED) or getattr(n.get_figure(root=True), "_glutemed_laid_out", False)]
     if not notes:
         return
     canvas = notes[0].get_figure(root=True).canvas
@@ -422,10 +427,11 @@ def refresh_labels(notes: Iterable[Annotation]) -> None:
             size = _text_size(note, renderer)
             spot = getattr(note, _SPOT)
             raw = _box_at(anchor, *spot, size, dpi)
-            if faults(raw):
+            if not getattr(note, _PLACED) or faults(raw):
                 spot, _ = _search(note, anchor, getattr(note, _PREFER), size, dpi, faults)
                 _set_spot(note, *spot)
                 raw = _box_at(anchor, *spot, size, dpi)
+                setattr(note, _PLACED, True)
             taken = np.vstack([taken, _extent(raw)])
 
 

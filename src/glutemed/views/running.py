@@ -59,8 +59,10 @@ TIME_UNITS: tuple[str, str] = ("%", "ms")
 #: at any lean, the thigh and most of the shank.
 RUNNING_LIMITS_CM: tuple[float, float, float, float] = (-45.0, 25.0, -60.0, 70.0)
 _SEGMENT_WIDTH = {"pelvis": 3.0, "trunk": 4.0, "swing_leg": 3.0}
-_LABEL_SIZE = 12
 _GRID = {"color": "#DDDDDD", "linewidth": 0.8}
+#: Free band above the end of the hip's adduction range on the drop axis, degrees: the range's label
+#: sits there, where no curve goes (a lost pelvis stops at the range) and the cursor stops short.
+_ABOVE_RANGE_DEG = 5.0
 
 
 def _order(order: Sequence[str]) -> tuple[str, ...]:
@@ -94,7 +96,10 @@ def _time_label(unit: str) -> str:
 # --------------------------------------------------------------------------- the runners from behind
 @dataclass
 class RunningFigureArtists:
-    """The stick figures of :func:`draw_running_figures`: per runner, its moving segments; the shared leg."""
+    """The stick figures of :func:`draw_running_figures`: per runner, its moving segments; the shared leg.
+
+    ``caption`` is the axes' title (the instant shown, above the figures, where no line reaches).
+    """
 
     lines: dict[str, dict[str, Line2D]]
     stance_leg: Line2D
@@ -111,8 +116,11 @@ def _portion(figure: FrontalFigure, i: int) -> NDArray[np.float64]:
 
 def draw_running_figures(ax: Axes, figures: Mapping[str, FrontalFigure],
                          limits_cm: tuple[float, float, float, float] = RUNNING_LIMITS_CM,
-                         title: str | None = None) -> RunningFigureArtists:
+                         caption: str = "") -> RunningFigureArtists:
     """Both runners from behind on one stance leg: pelvis, trunk and swing leg each; the runner's gluteus medius.
+
+    The caption (e.g. the instant shown) is the axes' title, in the runner's
+    colour; the x label says the figures are seen from behind.
 
     Parameters
     ----------
@@ -123,7 +131,8 @@ def draw_running_figures(ax: Axes, figures: Mapping[str, FrontalFigure],
         for both) is drawn from the runner's.
     limits_cm : tuple of float
         Fixed plot limits (x0, x1, y0, y1), cm relative to the stance hip.
-    title : str, optional
+    caption : str
+        Title text, changed by :func:`update_running_figures`.
 
     Examples
     --------
@@ -138,7 +147,7 @@ def draw_running_figures(ax: Axes, figures: Mapping[str, FrontalFigure],
     if missing:
         raise ValueError(f"figures must hold both runners {RUNNERS}; missing {missing}")
     lines: dict[str, dict[str, Line2D]] = {}
-    with styled():
+    with styled(ax):
         runner = figures["runner"]
         (stance_leg,) = ax.plot(*behind_cm(runner.stance_leg_m), **BONE, zorder=2)
         ax.plot(*behind_cm(runner.neck_m), **BONE, zorder=2)
@@ -154,22 +163,19 @@ def draw_running_figures(ax: Axes, figures: Mapping[str, FrontalFigure],
             (lines["runner"][portion],) = ax.plot(*behind_cm(_portion(runner, i)), color=s["color"],
                                                   linestyle=s["linestyle"], linewidth=2.0, zorder=4)
         ax.plot(0.0, 0.0, "o", color="black", markersize=8, markerfacecolor="white", markeredgewidth=2, zorder=5)
-        caption = ax.text(0.02, 0.02, "", transform=ax.transAxes, fontsize=12, va="bottom", ha="left",
-                          color=RUNNER_STYLE["runner"]["color"])
+        title = ax.set_title(caption, color=RUNNER_STYLE["runner"]["color"])
         x0, x1, y0, y1 = limits_cm
         ax.set_xlim(x0, x1)
         ax.set_ylim(y0, y1)
         ax.set_aspect("equal", adjustable="box")
-        ax.set_xlabel("cm (seen from behind; stance leg right)")
+        ax.set_xlabel("cm, seen from behind\n(right leg in stance)")
         ax.set_ylabel("cm above the stance hip")
-        if title:
-            ax.set_title(title)
-    return RunningFigureArtists(lines, stance_leg, caption)
+    return RunningFigureArtists(lines, stance_leg, title)
 
 
 def update_running_figures(artists: RunningFigureArtists, figures: Mapping[str, FrontalFigure],
                            caption: str = "") -> None:
-    """Move both runners' pelvis, trunk and swing leg (and the runner's portions); set the caption."""
+    """Move both runners' pelvis, trunk and swing leg (and the runner's portions); set the caption (the title)."""
     for name, parts in artists.lines.items():
         for segment, pts in _moving(figures[name]).items():
             parts[segment].set_data(*behind_cm(pts))
@@ -181,7 +187,10 @@ def update_running_figures(artists: RunningFigureArtists, figures: Mapping[str, 
 # --------------------------------------------------------------------------- curves against time
 @dataclass
 class StanceTimeArtists:
-    """Curves of :func:`draw_stance_time` and the cursor marking the current instant."""
+    """Curves of :func:`draw_stance_time` and the cursor marking the current instant.
+
+    ``title`` is the ground-force axes' title (:func:`update_stance_time` may change it).
+    """
 
     lines: dict[str, Line2D]
     cursor: dict[str, Line2D]
@@ -193,12 +202,14 @@ class StanceTimeArtists:
 def draw_stance_time(ax_force: Axes, ax_drop: Axes, result: RunningStance, adduction_max_deg: float,
                      force_max_bw: float, labels: Mapping[str, str] | None = None,
                      order: Sequence[str] = RUNNERS, unit: str = "%", cursor: bool = True,
-                     title: str = "") -> StanceTimeArtists:
+                     title: str = "", legend: bool = True) -> StanceTimeArtists:
     """Vertical ground force (top) and both runners' pelvic drop (bottom) against time, with a cursor.
 
     The drop axis carries the hip adduction on its right (drop + the femur's
     lean) and a dotted line where the hip reaches the end of its adduction
-    range; a runner's drop line stops where the pelvis is lost there.
+    range, named in a free band above it; a runner's drop line stops where
+    the pelvis is lost there. The cursor's line on the drop axis stops at
+    that range too, so it never crosses the range's name.
 
     Parameters
     ----------
@@ -218,7 +229,9 @@ def draw_stance_time(ax_force: Axes, ax_drop: Axes, result: RunningStance, adduc
     cursor : bool
         Draw the cursor (a vertical line and a dot on each curve).
     title : str
-        Text above the ground-force plot (a Text artist that :func:`update_stance_time` can change).
+        Title of the ground-force plot (a Text artist that :func:`update_stance_time` can change).
+    legend : bool
+        Name the runners in a legend just above the drop plot, outside it (no curve or cursor reaches it).
 
     Examples
     --------
@@ -235,32 +248,37 @@ def draw_stance_time(ax_force: Axes, ax_drop: Axes, result: RunningStance, adduc
     lines: dict[str, Line2D] = {}
     marks: dict[str, Line2D] = {}
     phi = float(result.femur_adduction_deg)
-    with styled():
+    with styled(ax_force):
         (lines["force"],) = ax_force.plot([], [], color="black", linewidth=2.5)
-        heading = ax_force.text(0.5, 1.03, title, transform=ax_force.transAxes, ha="center", va="bottom",
-                                fontsize=12)
+        heading = ax_force.set_title(title)
         ax_force.set_ylim(0.0, force_max_bw)
-        ax_force.set_ylabel("vertical ground\nforce (BW)", fontsize=_LABEL_SIZE)
+        ax_force.set_ylabel("vertical ground\nforce (BW)")
         for name in order:
             style = RUNNER_STYLE[name]
             (lines[name],) = ax_drop.plot([], [], color=style["color"], linestyle=style["linestyle"], linewidth=3,
                                           label=labels.get(name, name))
         limit = adduction_max_deg - phi
+        low, high = -1.0, limit + _ABOVE_RANGE_DEG
         ax_drop.axhline(limit, color="#777777", linestyle=":", linewidth=1.5)
-        ax_drop.text(1.0, limit, f"end of hip adduction range ({adduction_max_deg:g}°) ", ha="right", va="bottom",
-                     fontsize=10, color="#555555", transform=ax_drop.get_yaxis_transform())
-        ax_drop.set_ylim(-1.0, limit + 3.0)
-        ax_drop.set_ylabel("pelvic drop (deg)", fontsize=_LABEL_SIZE)
+        ax_drop.annotate(f"end of hip adduction range ({adduction_max_deg:g}°)", xy=(1.0, limit),
+                         xycoords=ax_drop.get_yaxis_transform(), xytext=(-6.0, 4.0), textcoords="offset points",
+                         ha="right", va="bottom", color="#555555")
+        ax_drop.set_ylim(low, high)
+        ax_drop.set_ylabel("pelvic drop (deg)")
         right = ax_drop.secondary_yaxis("right", functions=(lambda d: d + phi, lambda a: a - phi))
-        right.set_ylabel(f"hip adduction (deg)\n= drop + {phi:.1f}° femur lean", fontsize=_LABEL_SIZE)
-        ax_drop.legend(loc="upper left", fontsize=10, framealpha=0.9)
+        right.set_ylabel(f"hip adduction (deg)\n= drop + {phi:.1f}° femur lean")
+        if legend:
+            ax_drop.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=len(order), borderaxespad=0.3,
+                           frameon=False, handlelength=2.8)
         for ax in (ax_force, ax_drop):
             ax.set_xlim(0.0, 100.0 if unit == "%" else None)
             ax.grid(True, **_GRID)
         ax_drop.set_xlabel(_time_label(unit))
         if cursor:
-            for ax, key in ((ax_force, "line_force"), (ax_drop, "line_drop")):
-                marks[key] = ax.axvline(0.0, color="#555555", linewidth=1.2)
+            marks["line_force"] = ax_force.axvline(0.0, color="#555555", linewidth=1.2)
+            # up to the end of the hip's range only: the band above it holds the range's name
+            marks["line_drop"] = ax_drop.axvline(0.0, ymax=(limit - low) / (high - low), color="#555555",
+                                                 linewidth=1.2)
             (marks["force"],) = ax_force.plot([], [], "o", color="black", markersize=8)
             for name in order:
                 (marks[name],) = ax_drop.plot([], [], "o", color=RUNNER_STYLE[name]["color"], markersize=9,
@@ -312,11 +330,13 @@ def update_stance_cursor(artists: StanceTimeArtists, result: RunningStance, inde
 
 
 def draw_moment_curves(ax: Axes, result: RunningStance, labels: Mapping[str, str] | None = None,
-                       order: Sequence[str] = RUNNERS, unit: str = "ms") -> dict[str, Line2D]:
+                       order: Sequence[str] = RUNNERS, unit: str = "ms", legend: bool = True) -> dict[str, Line2D]:
     """Demand, the abductors' moment and the passive tissue's against time, for both runners.
 
     Where a runner's abductors supply less than the demand, the pelvis
-    drops; the passive tissue's moment stays near zero.
+    drops; the passive tissue's moment stays near zero. With ``legend`` the
+    lines are named in a legend to the right of the plot, outside it (a
+    figure may name them in one legend of its own instead).
 
     Examples
     --------
@@ -330,7 +350,7 @@ def draw_moment_curves(ax: Axes, result: RunningStance, labels: Mapping[str, str
     labels = dict(labels or {})
     x = stance_time_axis(result, unit)
     lines: dict[str, Line2D] = {}
-    with styled():
+    with styled(ax):
         for i, name in enumerate(order):
             style = RUNNER_STYLE[name]
             who = labels.get(name, name)
@@ -343,8 +363,9 @@ def draw_moment_curves(ax: Axes, result: RunningStance, labels: Mapping[str, str
                                                   linestyle=":", linewidth=2.5,
                                                   label="passive tissue (both)" if i == 0 else None)
         ax.set_xlim(0.0, float(x[-1]))
-        ax.set_ylabel("abduction moment\n(N m per kg)", fontsize=_LABEL_SIZE)
+        ax.set_ylabel("abduction moment\n(N m per kg)")
         ax.set_xlabel(_time_label(unit))
         ax.grid(True, **_GRID)
-        ax.legend(loc="upper left", fontsize=9, framealpha=0.9, ncols=2)
+        if legend:
+            ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
     return lines
