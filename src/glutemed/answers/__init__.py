@@ -90,6 +90,7 @@ PRESENTING: bool = presenting_from_env()
 
 __all__ = [
     "PRESENTING",
+    "PRESENT_ENV",
     "AnswerBox",
     "AnswerError",
     "ChoiceQuestion",

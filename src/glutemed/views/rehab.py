@@ -16,7 +16,6 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation, Text
 from numpy.typing import ArrayLike, NDArray
 
@@ -63,7 +62,7 @@ def screen_cm(points_m: ArrayLike, position: str) -> tuple[NDArray[np.float64], 
     (-10.0, 0.0)
     """
     p = np.asarray(points_m, dtype=np.float64) * 100.0
-    x, y, z = p[..., 0], p[..., 1], p[..., 2]
+    y, z = p[..., 1], p[..., 2]
     if position == "side-lying":
         return -y, z
     if position == "supine":
