@@ -68,6 +68,7 @@ def exercise_panels(page, expected_panels: int, latencies: list[float], key_step
             if "mod-active" in (button.get_attribute("class") or ""):
                 continue
             before_pixels, before_text = figure.screenshot(), readout.inner_text()
+            button.evaluate("e => e.scrollIntoView({block: 'center'})")
             if b % 2:
                 button.focus()
                 page.keyboard.press("Enter")
@@ -89,6 +90,8 @@ def exercise_panels(page, expected_panels: int, latencies: list[float], key_step
             # --- by mouse: drag the handle a quarter of the track to the right
             before_value = value_box.inner_text()
             before_pixels, before_text = figure.screenshot(), readout.inner_text()
+            # the screenshot scrolls a tall figure into view: bring the slider back, clear of the toolbar
+            slider.evaluate("e => e.scrollIntoView({block: 'center'})")
             track = slider.locator(".noUi-base").bounding_box()
             box = handle.bounding_box()
             x0, y0 = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
