@@ -13,7 +13,8 @@ import glutemed as gm
 from glutemed.literature import literature_value
 from glutemed.panels import RehabPanel
 from glutemed.rehab import loads
-from glutemed.segments import mass_model
+from glutemed.kinematics import pose_leg, to_frontal
+from glutemed.segments import mass_model, upper_body_com
 
 DATA = Path(__file__).parents[1] / "data"
 ARTICLE = {"bridge_band_knees", "wall_squat_ball", "crab_walk", "monster_walk"}
@@ -77,20 +78,57 @@ def test_intensity_band_edges() -> None:
         gm.rehab.intensity_band(-1.0)
 
 
-def test_demands_are_finite_and_zero_only_where_the_formula_says() -> None:
+def test_demands_are_finite_and_positive_except_where_the_ground_force_passes_through_the_hip() -> None:
+    """One-sided support, a lifted leg or a band asks something; a foot under its hip asks nothing."""
     for e in gm.rehab.EXERCISES:
         assert np.isfinite(e.demand_nm_kg) and e.demand_nm_kg >= 0.0, e.name
-        symmetric = e.band == "none" and (e.position == "supine" or (
-            e.support == "double-leg" and e.working_leg_share == 0.5))
-        assert (e.demand_nm_kg == 0.0) == symmetric, f"{e.name}: zero exactly when supine or evenly shared, no band"
         assert e.demand_nm_kg == pytest.approx(e.weight_nm_kg + e.band_nm_kg)
+        if e.support != "double-leg" or e.band != "none":
+            assert e.demand_nm_kg > 0.1, e.name
+        else:  # both feet down, no band: the ground force passes through the hip (feet under the hips)
+            pose = pose_leg(e.hip_flexion_deg, e.hip_adduction_deg, e.hip_rotation_deg, e.knee_flexion_deg)
+            geometry = gm.load_geometry()
+            foot_medial_m = to_frontal(pose.ankle_centre_m - geometry.hip_centre_m)[0]
+            assert abs(foot_medial_m) < 1e-9 and abs(e.demand_nm_kg) < 1e-12, e.name
 
 
-def test_single_leg_standing_exercises_demand_more_than_the_double_leg_bridges() -> None:
+def test_single_leg_exercises_demand_more_than_the_double_leg_bridges() -> None:
     bridges = [e for e in gm.rehab.EXERCISES if e.position == "supine" and e.support == "double-leg"]
-    single = [e for e in gm.rehab.EXERCISES if e.position == "stance" and e.support == "single-leg"]
-    assert bridges and single
+    single = [e for e in gm.rehab.EXERCISES if e.support == "single-leg"]
+    assert bridges and {e.position for e in single} == {"stance", "supine"}
     assert min(e.demand_nm_kg for e in single) > max(e.demand_nm_kg for e in bridges)
+    assert gm.rehab.exercise("single_leg_bridge").demand_nm_kg > gm.rehab.exercise("bridge_band_knees").demand_nm_kg
+
+
+def test_both_feet_down_obeys_whole_body_balance() -> None:
+    """Zero with the feet under the hips whatever the split; linear in the foot's offset; and with all the weight
+    on one foot under the body's centre of mass it comes close to the single-leg-stance moment."""
+    shares = np.linspace(0.0, 1.0, 11)
+    np.testing.assert_array_equal(loads.double_leg_stance_nm_kg(shares, 0.0), 0.0)
+    w = np.array([0.01, 0.02, 0.04])
+    m = loads.double_leg_stance_nm_kg(0.7, w)
+    np.testing.assert_allclose(m / w, m[0] / w[0])
+    assert float(loads.double_leg_stance_nm_kg(0.7, -0.02)) < 0.0  # a wide stance asks the adductors
+    mm = mass_model()
+    _, upper = upper_body_com()
+    foot_under_body_m = mm.upper_fraction * upper[0]  # the stance leg hangs straight below its hip
+    one_foot = float(loads.double_leg_stance_nm_kg(1.0, foot_under_body_m))
+    assert one_foot == pytest.approx(loads.single_leg_stance_nm_kg(), rel=0.12)
+
+
+def test_one_foot_bridge_is_a_pelvic_roll_moment() -> None:
+    e = gm.rehab.exercise("single_leg_bridge")
+    assert e.demand_axis == "pelvic roll" and e.weight_nm_kg == pytest.approx(float(loads.one_foot_bridge_nm_kg()))
+    assert all(x.demand_axis == "abduction" for x in gm.rehab.EXERCISES if x is not e)
+    axis = loads.pelvic_roll_axis()
+    assert np.linalg.norm(axis) == pytest.approx(1.0) and axis[1] > 0.0  # up from the hip to the back joint
+    # a free leg swung out to the side hangs further from the roll axis: more demand
+    assert float(loads.one_foot_bridge_nm_kg(0.0, -20.0)) > float(loads.one_foot_bridge_nm_kg()) > 0.0
+    # a different body (another model's geometry) changes the number but not its sign or size class
+    assert 0.3 < float(loads.one_foot_bridge_nm_kg(geometry="rajagopal2016")) < 1.0
+    # equal activation: the anterior portion, an internal rotator, does most of the holding; the shares add to 1
+    share = np.array(e.portion_share)
+    assert share.sum() == pytest.approx(1.0) and share.argmax() == 0
 
 
 def test_shares_sum_to_one() -> None:

@@ -30,6 +30,7 @@ __all__ = [
     "muscle_lengths",
     "lines_of_action",
     "moment_arms",
+    "moment_arms_about_axis",
     "moment_arms_cross_product",
     "role_switch_flexion_deg",
 ]
@@ -246,6 +247,53 @@ def moment_arms_cross_product(
     by_coord = np.einsum("...ki,c...i->...kc", moment, axes) * _ACTION_SIGN
     order = [_ACTION_OF_COORD.index(a_) for a_ in ACTIONS]
     return MomentArms(by_coord[..., order])
+
+
+def moment_arms_about_axis(
+    axis: ArrayLike,
+    hip_flexion_deg: ArrayLike = 0.0,
+    hip_adduction_deg: ArrayLike = 0.0,
+    hip_rotation_deg: ArrayLike = 0.0,
+    geometry: Geometry | str | None = None,
+) -> NDArray[np.float64]:
+    """Each portion's moment arm about an axis fixed in the pelvis, m: ``(r x f) . axis``.
+
+    ``r`` runs from the hip centre to the insertion and ``f`` is the unit pull
+    on the femur (toward the origin), as in :func:`moment_arms_cross_product`.
+    Positive: the portion's pull turns the femur about ``+axis`` (right-hand
+    rule), which is the same as turning the pelvis about ``-axis`` on a fixed
+    femur. For the hip's own abduction axis this is the abduction moment arm.
+
+    Parameters
+    ----------
+    axis : array_like, shape (3,)
+        A direction in the pelvis frame (normalised here; must not be zero).
+    hip_flexion_deg, hip_adduction_deg, hip_rotation_deg : float or array_like
+        Hip angles, degrees.
+
+    Returns
+    -------
+    numpy.ndarray, shape ``S + (3,)``
+        Anterior, middle, posterior, m.
+
+    Examples
+    --------
+    Abducting the right femur turns it about the pelvis's backward axis (-x), so
+    at neutral the arms about -x are the abduction arms:
+
+    >>> a = moment_arms_about_axis([-1.0, 0.0, 0.0])
+    >>> bool(np.allclose(a, moment_arms().as_array()[:, 0]))
+    True
+    """
+    u = np.asarray(axis, dtype=np.float64)
+    norm = float(np.linalg.norm(u)) if u.shape == (3,) else 0.0
+    if not np.isfinite(norm) or norm == 0.0:
+        raise ValueError("axis must be a finite, non-zero 3-vector in the pelvis frame")
+    g = resolve_geometry(geometry)
+    f, a, r = hip_angles_rad(hip_flexion_deg, hip_adduction_deg, hip_rotation_deg, g)
+    r_vec, to_origin = _paths(g, hip_rotation_matrix(f, a, r, g.side))
+    unit = to_origin / np.linalg.norm(to_origin, axis=-1, keepdims=True)
+    return np.einsum("...ki,i->...k", np.cross(r_vec, unit), u / norm)
 
 
 def role_switch_flexion_deg(

@@ -143,16 +143,17 @@ class RehabPanel(Panel):
             "hip flexion {:.0f}°, adduction {:+.0f}°, internal rotation {:+.0f}°, knee flexion {:.0f}° "
             "(a teaching posture)"),
         Row("Band", _band_text),
-        Row("Demand", lambda v, s: (float(s.result.demand_nm_kg), float(s.result.weight_nm_kg),
+        Row("Demand", lambda v, s: (float(s.result.demand_nm_kg), s.result.demand_axis, float(s.result.weight_nm_kg),
                                     float(s.result.band_nm_kg)),
-            "{:.2f} N m/kg (body weight {:.2f} + band {:.2f}), quasi-static, 70 kg"),
+            "{:.2f} N m/kg, {} moment (body weight {:.2f} + band {:.2f}), quasi-static, 70 kg"),
         Row("Formula", lambda v, s: s.result.demand_formula),
         *(_share_row(i, p) for i, p in enumerate(PORTIONS)),
         Row("Cited EMG", _emg_text),
         Row("Intensity (Ebert et al. 2017 bands)",
             lambda v, s: (s.result.exercise.intensity or "none").replace("_", " ")),
-        Row("", lambda v, s: "The model's abduction demand is zero here, yet the muscle is active: see the notebook "
-            "for why.", show=lambda v, s: float(s.result.demand_nm_kg) == 0.0),
+        Row("", lambda v, s: "The model's demand is zero here (each foot is under its hip, so the ground force passes "
+            "through the hip), yet the muscle is active: see the notebook for why.",
+            show=lambda v, s: float(s.result.demand_nm_kg) == 0.0),
     )
 
     def __init__(self, geometry=None, **start: Any):

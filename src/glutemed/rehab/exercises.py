@@ -7,14 +7,17 @@ the working leg is loaded and where a band loop sits. The postures are
 **teaching values**: chosen to illustrate each exercise, not measured in the
 EMG studies. The EMG comes from ``data/rehab_emg.csv``, never typed here.
 
-The demand (:mod:`glutemed.rehab.loads`) is the external hip abduction
-moment per kg of body mass, quasi-static, at the posture::
+The demand (:mod:`glutemed.rehab.loads`) is the moment per kg of body mass
+the working hip must supply to hold the pelvis, quasi-static, at the
+posture: the external hip abduction moment, except in a bridge on one foot,
+where it is the pelvic-roll moment (``demand_axis``)::
 
     demand = weight part + band part
     weight part:  single-leg stance   M1/m (the statics model)
-                  double-leg stance   (2 s - 1) M1/m, s = share of weight on the working leg
+                  both feet down      g w (s - f_leg c/L), w = foot medial of the hip (0 under it)
                   lifted leg          m_leg/m g ((c x u) . a)
-                  supine              0 (gravity along the abduction axis)
+                  bridge on one foot  sum m_i/m g ((r_i x u) . e), e = hip to back joint (upper bound)
+                  bridge on two feet  0 (both hips hold the pelvis)
     band part:    (p x F) . a / m, F = 2 T(e) toward the other leg (a loop: two strands)
 
 ``M1`` is the single-leg-stance moment of :func:`glutemed.single_leg_stance`;
@@ -32,7 +35,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from glutemed._checks import check_name, checked_array
 from glutemed.geometry import Geometry, resolve_geometry
-from glutemed.kinematics import LegPose, pose_leg
+from glutemed.kinematics import LegPose, pose_leg, to_frontal
 from glutemed.rehab.bands import (
     BAND_CHOICES,
     BAND_ELONGATION_RANGE_PCT,
@@ -49,6 +52,8 @@ from glutemed.rehab.loads import (
     band_moment_nm,
     double_leg_stance_nm_kg,
     limb_weight_nm_kg,
+    one_foot_bridge_nm_kg,
+    pelvic_roll_axis,
     portion_share,
     single_leg_stance_nm_kg,
 )
@@ -94,10 +99,13 @@ class RehabExercise:
     band_elongation_pct : float
         The band's percent elongation, %.
     demand_nm_kg, weight_nm_kg, band_nm_kg : float
-        External hip abduction moment per kg of body mass (70 kg), and its
-        body-weight and band parts, N m/kg.
+        The moment the working hip must supply per kg of body mass (70 kg),
+        and its body-weight and band parts, N m/kg.
+    demand_axis : {"abduction", "pelvic roll"}
+        What the moment is about: the hip's abduction axis, or (a bridge on
+        one foot) the line from the hip to the back joint.
     portion_share : tuple of 3 float
-        Anterior, middle, posterior shares of the abduction moment (sum 1).
+        Anterior, middle, posterior shares of that moment (sum 1).
     demand_formula : str
         The formula behind the number.
     emg_key : str or None
@@ -134,6 +142,7 @@ class RehabExercise:
     demand_nm_kg: float
     weight_nm_kg: float
     band_nm_kg: float
+    demand_axis: str
     portion_share: tuple[float, float, float]
     demand_formula: str
     emg_key: str | None
@@ -194,6 +203,7 @@ class ExerciseDemand:
         Band moment over band force, m (0 without a band).
     weight_nm_kg, band_nm_kg, demand_nm_kg : numpy.ndarray
         Body-weight part, band part and total, N m/kg.
+    demand_axis : {"abduction", "pelvic roll"}
     portion_share : numpy.ndarray, shape ``S + (3,)``
         Anterior, middle, posterior.
     gravity_unit : numpy.ndarray, shape (3,)
@@ -218,12 +228,17 @@ class ExerciseDemand:
     weight_nm_kg: NDArray[np.float64]
     band_nm_kg: NDArray[np.float64]
     demand_nm_kg: NDArray[np.float64]
+    demand_axis: str
     portion_share: NDArray[np.float64]
     gravity_unit: NDArray[np.float64]
     pose: LegPose
     other_pose: LegPose
     band_points_m: NDArray[np.float64]
     demand_formula: str
+
+
+def _demand_axis(d: Definition) -> str:
+    return "pelvic roll" if (d.position, d.support) == ("supine", "single-leg") else "abduction"
 
 
 def _formula(d: Definition, band: str) -> str:
@@ -246,13 +261,18 @@ def _evaluate(d: Definition, band: str, elongation_pct: ArrayLike, hip_flexion_d
     pose = pose_leg(hip, add, rot, knee, geometry=g)
     other_angles = (hip, add, rot, knee) if d.other_leg_deg is None else d.other_leg_deg
     other = pose_leg(*other_angles, geometry=mirror_geometry(g))
+    axis = None
     if d.support == "single-leg" and d.position == "stance":
         weight = np.full(hip.shape, single_leg_stance_nm_kg(g))
     elif d.support == "double-leg" and d.position == "stance":
-        weight = np.full(hip.shape, double_leg_stance_nm_kg(d.working_leg_share, g))
+        foot_medial = to_frontal(pose.ankle_centre_m - g.hip_centre_m, g.side)[..., 0]
+        weight = double_leg_stance_nm_kg(d.working_leg_share, foot_medial, g)
     elif d.support == "limb":
         weight = limb_weight_nm_kg(hip, add, rot, knee, d.position, g)
-    else:  # supine
+    elif d.support == "single-leg":  # supine: a bridge on the working foot
+        weight = np.full(hip.shape, one_foot_bridge_nm_kg(*other_angles, geometry=g))
+        axis = pelvic_roll_axis(g)
+    else:  # supine on both feet
         weight = np.zeros(hip.shape)
     place = "knee_centre_m" if d.band_at == "knees" else "ankle_centre_m"
     points = np.stack(np.broadcast_arrays(getattr(pose, place), getattr(other, place)), axis=-2)
@@ -267,7 +287,8 @@ def _evaluate(d: Definition, band: str, elongation_pct: ArrayLike, hip_flexion_d
     return dict(hip_flexion_deg=hip[()], knee_flexion_deg=knee[()], band=band, band_elongation_pct=elongation[()],
                 band_tension_n=np.asarray(tension)[()], band_force_n=np.asarray(force)[()], band_force_kind=kind,
                 band_lever_m=lever[()], weight_nm_kg=weight[()], band_nm_kg=(moment / mass)[()],
-                demand_nm_kg=(weight + moment / mass)[()], portion_share=portion_share(hip, add, rot, g),
+                demand_nm_kg=(weight + moment / mass)[()], demand_axis=_demand_axis(d),
+                portion_share=portion_share(hip, add, rot, g, axis=axis),
                 gravity_unit=np.array(GRAVITY_UNIT[d.position]), pose=pose, other_pose=other, band_points_m=points,
                 demand_formula=_formula(d, band))
 
@@ -284,7 +305,7 @@ def _record(d: Definition) -> RehabExercise:
         hip_flexion_deg=hip, hip_adduction_deg=add, hip_rotation_deg=rot, knee_flexion_deg=knee,
         other_leg_deg=d.other_leg_deg, working_leg_share=d.working_leg_share, band=d.band, band_at=d.band_at,
         band_elongation_pct=d.band_elongation_pct, demand_nm_kg=float(v["demand_nm_kg"]),
-        weight_nm_kg=float(v["weight_nm_kg"]), band_nm_kg=float(v["band_nm_kg"]),
+        weight_nm_kg=float(v["weight_nm_kg"]), band_nm_kg=float(v["band_nm_kg"]), demand_axis=v["demand_axis"],
         portion_share=tuple(float(s) for s in v["portion_share"]), demand_formula=_formula(d, d.band),
         emg_key=d.emg_key, emg_pct_mvic=value, emg_sd=row.sd_pct if row else None,
         emg_method=row.method if row else None, emg_reference=(row.reference or None) if row else None,

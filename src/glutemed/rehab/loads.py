@@ -1,33 +1,47 @@
-"""What an exercise asks of the working hip: quasi-static abduction moments per kg of body mass.
+"""What an exercise asks of the working hip: quasi-static moments per kg of body mass.
 
-Every formula gives the **external hip abduction moment** the abductors of
-the working (right) hip must balance, divided by body mass, N m/kg; positive
-means the loads tend to adduct the hip. The parts:
+Every formula gives the moment the working (right) hip must supply to hold
+the pelvis, divided by body mass, N m/kg; positive means the loads tend to
+let the pelvis go on the unsupported side (or to adduct a lifted leg). In
+standing and side-lying that is the **external hip abduction moment**; in a
+bridge on one foot it is a **pelvic-roll moment** (below). The parts:
 
 Single-leg stance (:func:`single_leg_stance_nm_kg`)
     The body above the stance hip on its medial lever, from
     :func:`glutemed.single_leg_stance` (frontal plane, trunk upright):
     ``M1 / m = f_upper g d``. The model treats the pelvis and trunk as
     tilting with the femur, so hip flexion does not change it.
-Double-leg stance (:func:`double_leg_stance_nm_kg`)
-    Feet under the hips and the body's centre of mass midway between them;
-    the working leg carries the share ``s`` of body weight. Moments about
-    the working hip give ``(2 s - 1) M1 / m``: zero for an even split (the
-    two hips are not asked to hold the pelvis level against one-sided
-    support), ``M1 / m`` when all the weight is on the working leg.
+Both feet down (:func:`double_leg_stance_nm_kg`)
+    The working leg as a free body: the ground pushes up with the share
+    ``s`` of body weight at the foot, ``w`` medial of the hip, and the leg's
+    own weight hangs on a straight-leg lever:
+    ``M / m = g w (s - f_leg c / L)``. With the feet under the hips
+    (``w = 0``) it is zero whatever the split: the ground force passes
+    through the hip, and a shift of weight is made by moving the trunk over
+    the loaded foot, not by the abductors. Whole-body balance then holds in
+    the frontal plane (the earlier ``(2 s - 1) M1`` formula broke it).
 A lifted leg's weight (:func:`limb_weight_nm_kg`)
     The leg (thigh, shank and foot masses of the geometry's model) at its
     posed centre of mass: ``m_leg/m g ((c x u) . a)``, with ``c`` the
     centre of mass from the hip, ``u`` the direction of gravity in the
     pelvis frame and ``a`` the hip's adduction axis in that pose.
+A bridge on one foot (:func:`one_foot_bridge_nm_kg`)
+    Lying on the back, gravity runs along the hip's abduction axis (at 0
+    degrees of flexion), so weight makes no abduction moment. What the
+    working hip must hold instead is the pelvis rolling toward the
+    unsupported side. Taking the lumbosacral (back) joint as a ball that
+    carries no twisting moment, the pelvis and the lifted leg can turn only
+    about the line from the working hip centre to the back joint
+    (:func:`pelvic_roll_axis`); their weights' moment about that line,
+    ``sum m_i/m g ((r_i x u) . e)``, is the demand. It is an **upper
+    bound**: a trunk that resists twisting takes part of it.
 A band (:func:`band_moment_nm`)
     The band's pull on the working leg, ``F`` at the band's point ``p``
     (from the hip), toward the other leg: ``(p x F) . a``. Contact forces at
     the foot are not counted.
 
-Lying supine, gravity runs along the hip's abduction axis (at 0 degrees of
-flexion), so body weight makes no abduction moment: the exercise files give
-supine exercises a weight part of zero (:data:`WEIGHT_PARTS`).
+Lying on the back on both feet, the pelvis is held by both hips and the
+demand is zero by symmetry (:data:`WEIGHT_PARTS`).
 """
 
 from __future__ import annotations
@@ -37,10 +51,11 @@ from numpy.typing import ArrayLike, NDArray
 
 from glutemed._checks import check_name, checked_array
 from glutemed.geometry import Geometry, resolve_geometry
-from glutemed.kinematics import hip_angles_rad, knee_flexion_rad, leg_points_m
+from glutemed.kinematics import hip_angles_rad, knee_flexion_rad, leg_points_m, to_frontal
 from glutemed.literature import literature_value
-from glutemed.muscles import moment_arms
+from glutemed.muscles import moment_arms, moment_arms_about_axis
 from glutemed.rotations import hip_axes, hip_rotation_matrix, rot_z
+from glutemed.scaling import mirror_geometry
 from glutemed.segments import mass_model
 from glutemed.statics import single_leg_stance
 
@@ -53,6 +68,8 @@ __all__ = [
     "double_leg_stance_nm_kg",
     "leg_com_m",
     "limb_weight_nm_kg",
+    "one_foot_bridge_nm_kg",
+    "pelvic_roll_axis",
     "portion_share",
     "single_leg_stance_nm_kg",
 ]
@@ -71,10 +88,10 @@ SUPPORTS: tuple[str, str, str] = ("single-leg", "double-leg", "limb")
 #: The weight formula used for each (position, support) pair.
 WEIGHT_PARTS: dict[tuple[str, str], str] = {
     ("stance", "single-leg"): "single-leg stance: M1/m = f_upper g d",
-    ("stance", "double-leg"): "double-leg stance: (2 s - 1) M1/m, feet under the hips",
+    ("stance", "double-leg"): "both feet down: g w (s - f_leg c/L), w = foot medial of the hip (0: under it)",
     ("side-lying", "limb"): "lifted leg: m_leg/m g ((c x u) . a), gravity toward the floor",
-    ("supine", "single-leg"): "supine: 0 (gravity along the abduction axis)",
-    ("supine", "double-leg"): "supine: 0 (gravity along the abduction axis)",
+    ("supine", "single-leg"): "bridge on one foot, pelvic roll: sum m_i/m g ((r_i x u) . e), e = hip to back joint",
+    ("supine", "double-leg"): "supine on both feet: 0 (gravity along the abduction axis, both hips hold the pelvis)",
 }
 
 _LEG_SEGMENTS_AT_ANKLE = ("talus_r", "calcn_r", "toes_r")
@@ -170,21 +187,100 @@ def single_leg_stance_nm_kg(geometry: Geometry | str | None = None) -> float:
     return float(single_leg_stance(mass_kg, geometry=geometry).abductor_moment_nm) / mass_kg
 
 
-def double_leg_stance_nm_kg(working_leg_share: ArrayLike, geometry: Geometry | str | None = None) -> NDArray:
-    """Abduction moment at the working hip with both feet down, N m/kg: ``(2 s - 1) M1/m``.
+def _straight_leg_com_ratio(g: Geometry) -> float:
+    """The straight leg's centre of mass along it, as a fraction of hip-to-ankle length."""
+    _, ankle = leg_points_m(np.eye(3), 0.0, g)
+    return float(np.linalg.norm(leg_com_m(geometry=g)) / np.linalg.norm(ankle))
+
+
+def double_leg_stance_nm_kg(
+    working_leg_share: ArrayLike,
+    foot_medial_m: ArrayLike = 0.0,
+    geometry: Geometry | str | None = None,
+) -> NDArray[np.float64]:
+    """Abduction moment at the working hip with both feet down, N m/kg: ``g w (s - f_leg c/L)``.
+
+    The working leg as a free body, straight: the ground pushes up with
+    ``s`` of body weight at the foot, ``w`` medial of the hip, and the leg's
+    weight (fraction ``f_leg``) acts at ``c/L`` of the way down.
 
     Parameters
     ----------
     working_leg_share : float or array_like
         Share of body weight on the working leg, 0-1 (0.5: even).
+    foot_medial_m : float or array_like
+        How far the working foot is medial of its hip, m (-0.3 to 0.3; 0:
+        under the hip; negative: a wide stance, the foot lateral).
 
     Examples
     --------
+    Feet under the hips, any split: zero. A foot 4 cm inside the hip's line:
+
     >>> [round(float(double_leg_stance_nm_kg(s)), 2) for s in (0.5, 0.75, 1.0)]
-    [0.0, 0.41, 0.82]
+    [0.0, 0.0, 0.0]
+    >>> [round(float(double_leg_stance_nm_kg(s, 0.04)), 2) for s in (0.5, 0.75, 1.0)]
+    [0.16, 0.26, 0.36]
     """
+    g = resolve_geometry(geometry)
     share = checked_array(working_leg_share, "working_leg_share", (0.0, 1.0), "of body weight")
-    return ((2.0 * share - 1.0) * single_leg_stance_nm_kg(geometry))[()]
+    medial = checked_array(foot_medial_m, "foot_medial_m", (-0.3, 0.3), "m")
+    leg = mass_model(g).leg_fraction * _straight_leg_com_ratio(g)
+    return (literature_value("gravity") * medial * (share - leg))[()]
+
+
+def pelvic_roll_axis(geometry: Geometry | str | None = None) -> NDArray[np.float64]:
+    """Unit vector from the working hip centre to the back joint, pelvis frame.
+
+    The line the pelvis (with the other leg) can turn about in a bridge on
+    one foot when the back joint carries no twisting moment.
+
+    Examples
+    --------
+    >>> pelvic_roll_axis().round(2)
+    array([-0.17,  0.86, -0.48])
+    """
+    g = resolve_geometry(geometry)
+    axis = g.pelvis_landmarks_m["back_joint"] - g.hip_centre_m
+    return axis / np.linalg.norm(axis)
+
+
+def one_foot_bridge_nm_kg(
+    other_hip_flexion_deg: ArrayLike = 0.0,
+    other_hip_adduction_deg: ArrayLike = 0.0,
+    other_hip_rotation_deg: ArrayLike = 0.0,
+    other_knee_flexion_deg: ArrayLike = 0.0,
+    geometry: Geometry | str | None = None,
+) -> NDArray[np.float64]:
+    """Pelvic-roll moment a bridge on the working foot asks of its hip, N m/kg (an upper bound).
+
+    Lying on the back (gravity toward the floor, along the pelvis's
+    backward axis), the pelvis and the lifted other leg hang on the working
+    hip and the back joint. Their weights' moment about the line between
+    the two (:func:`pelvic_roll_axis`), per kg of body mass:
+    ``sum m_i/m g ((r_i x u) . e)``. The back joint is taken to carry no
+    twisting moment, so the trunk takes none of it: a real trunk takes some.
+
+    Parameters
+    ----------
+    other_hip_flexion_deg, other_hip_adduction_deg, other_hip_rotation_deg, other_knee_flexion_deg : float or array_like
+        Posture of the lifted leg, degrees (0: straight, in line with the trunk).
+
+    Examples
+    --------
+    >>> round(float(one_foot_bridge_nm_kg()), 2)
+    0.65
+    """
+    g = resolve_geometry(geometry)
+    other = mirror_geometry(g)
+    mm = mass_model(g)
+    leg_com = other.hip_centre_m + leg_com_m(other_hip_flexion_deg, other_hip_adduction_deg, other_hip_rotation_deg,
+                                             other_knee_flexion_deg, other)
+    down = np.array(GRAVITY_UNIT["supine"])
+    axis = pelvic_roll_axis(g)
+    def lever(point: NDArray) -> NDArray:
+        return np.einsum("...i,i->...", np.cross(point - g.hip_centre_m, down), axis)
+    moment = mm.leg_fraction * lever(leg_com) + mm.pelvis_fraction * lever(g.segment_com_m["pelvis"])
+    return (literature_value("gravity") * moment)[()]
 
 
 def band_moment_nm(
@@ -224,13 +320,17 @@ def portion_share(
     hip_adduction_deg: ArrayLike = 0.0,
     hip_rotation_deg: ArrayLike = 0.0,
     geometry: Geometry | str | None = None,
+    axis: ArrayLike | None = None,
 ) -> NDArray[np.float64]:
-    """How the three portions share an abduction moment, with equal activation.
+    """How the three portions share a moment, with equal activation.
 
-    Each portion's part is its maximum isometric force times its abduction
-    moment arm (:func:`glutemed.moment_arms`), over the sum; the shares add
-    up to 1. A negative share means the portion *adducts* in that pose: at
-    equal activation it works against the others.
+    Each portion's part is its maximum isometric force times its moment arm,
+    over the sum; the shares add up to 1. By default the moment is
+    abduction (:func:`glutemed.moment_arms`); with ``axis`` it is about that
+    pelvis-frame axis, positive for a pull that turns the femur about
+    ``+axis`` (:func:`glutemed.muscles.moment_arms_about_axis`), as for
+    :func:`pelvic_roll_axis`. A negative share means the portion works
+    against the others in that pose.
 
     Returns
     -------
@@ -243,8 +343,13 @@ def portion_share(
     array([0.45, 0.29, 0.26])
     >>> portion_share(90.0).round(2)  # the anterior portion has become an adductor
     array([-1.26,  0.43,  1.83])
+    >>> portion_share(axis=pelvic_roll_axis()).round(2)  # holding the pelvis from rolling in a bridge
+    array([ 0.93,  0.24, -0.17])
     """
     g = resolve_geometry(geometry)
-    arms = moment_arms(hip_flexion_deg, hip_adduction_deg, hip_rotation_deg, geometry=g).as_array()[..., 0]
+    if axis is None:
+        arms = moment_arms(hip_flexion_deg, hip_adduction_deg, hip_rotation_deg, geometry=g).as_array()[..., 0]
+    else:
+        arms = moment_arms_about_axis(axis, hip_flexion_deg, hip_adduction_deg, hip_rotation_deg, geometry=g)
     parts = arms * g.max_isometric_force_n
     return parts / parts.sum(axis=-1, keepdims=True)

@@ -207,7 +207,7 @@ def draw_demand_bars(demand_ax: Axes, share_ax: Axes, result, demand_max_nm_kg: 
         demand_ax.set_xlim(0.0, _DEMAND_ROOM * demand_max_nm_kg)
         demand_ax.set_ylim(-0.5, 0.5)
         demand_ax.set_yticks([0.0], ["demand"])
-        demand_ax.set_xlabel("hip abduction moment (N m/kg)")
+        demand_ax.set_xlabel("moment the hip must hold (N m/kg)")
         demand_ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, borderaxespad=0.2)
         for i, portion in enumerate(PORTIONS):
             st = PORTION_STYLE[portion]
@@ -396,9 +396,9 @@ def draw_ladder(ax: Axes, exercises: Sequence, none_strip_pct: float = -36.0,
     """
     points: dict[tuple[float, float], list] = {}  # exercises drawn at the same point share a label
     with styled(ax):
-        bottom = 2.1 * none_strip_pct  # room above and under the strip's markers for their labels
+        bottom = 2.6 * none_strip_pct  # room above and under the strip's markers for their labels
         ax.axhspan(bottom, 0.1 * none_strip_pct, color="#EEEEEE", zorder=0)
-        ax.text(0.99, 0.5 * none_strip_pct, "no checked EMG value", transform=ax.get_yaxis_transform(),
+        ax.text(0.99, 0.5 * none_strip_pct, "no checked\nEMG value", transform=ax.get_yaxis_transform(),
                 color="#555555", va="center", ha="right")
         for e in exercises:
             key = e.intensity if e.has_emg else "none"
@@ -417,7 +417,7 @@ def draw_ladder(ax: Axes, exercises: Sequence, none_strip_pct: float = -36.0,
         top = max([e.emg_pct_mvic + (e.emg_sd or 0.0) for e in exercises if e.has_emg], default=100.0)
         ax.set_ylim(bottom, 1.12 * top)
         ax.set_yticks([t for t in ax.get_yticks() if 0 <= t <= ax.get_ylim()[1]])
-        ax.set_xlabel("modelled demand: hip abduction moment (N m/kg, quasi-static)")
+        ax.set_xlabel("modelled demand: moment the hip must hold (N m/kg, quasi-static)")
         ax.set_ylabel("cited gluteus medius EMG\n(% of the reference contraction)")
         ax.grid(True, color="#DDDDDD", linewidth=0.8)
         ax.set_axisbelow(True)
@@ -428,7 +428,7 @@ def draw_ladder(ax: Axes, exercises: Sequence, none_strip_pct: float = -36.0,
             if y < 0:  # in the strip, under the marker
                 labels[group[0].name] = add_label(ax, "\n".join(e.label for e in group), (x, y),
                                                   prefer=_STRIP_PREFER, only_preferred=True,
-                                                  radii_pt=(5.0, 12.0, 20.0, 30.0))
+                                                  radii_pt=(5.0, 12.0, 20.0, 30.0, 42.0, 54.0))
             else:
                 labels[group[0].name] = add_label(ax, "\n".join(e.label for e in group), (x, y),
                                                   prefer=("E", "W", "NE", "SE", "NW", "SW"), priority=1)
