@@ -173,9 +173,10 @@ def _class_text(nb) -> str:
     """Everything a student can read in the notebook's markdown, up to the references.
 
     Captions with their alt text, citations in brackets and "Optional" sections
-    all count: a student reading at their own pace meets every word of them.
+    all count, wherever they sit: a student reading at their own pace meets
+    every word of them. Only the reference list (up to the next heading) is left out.
     """
-    return _md(nb).split("## References")[0]
+    return re.sub(r"^## References\b.*?(?=^#{1,2} |\Z)", " ", _md(nb), flags=re.M | re.S)
 
 
 def estimated_minutes(nb) -> float:
@@ -206,6 +207,7 @@ def test_time_estimate_counts_every_word_a_student_reads() -> None:
     for text in (f"**Figure 1.** Point. Alt text: {words}", f"({words})", f"## Optional: more\n\n{words}"):
         assert with_text(text) >= start + 1.0, text[:30]
     assert with_text(f"## References\n\n{words}") < start + 0.1
+    assert with_text(f"## References\n\nA. B (2020).\n\n## Optional: after the references\n\n{words}") >= start + 1.0
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.name for p in LESSONS])
