@@ -381,7 +381,8 @@ def simulate_stance(strength_nm_kg: ArrayLike, trunk_lean_deg: ArrayLike, grf_bw
     held = np.ones(n, dtype=bool)
     lost_step = np.full(n, steps)
     rows = {key: np.empty((steps, n)) for key in ("drop", "demand", "muscle", "passive", "capacity", "activation")}
-    for k in range(steps):
+    start = _fill_held_start(rows, table, slope, phi_grid, last, strength, offset_m, weight * grf)
+    for k in range(start, steps):
         x = theta * to_grid + phi_grid
         i = np.minimum(x.astype(np.intp), last)
         row = table[i] + slope[i] * (x - i)[:, None]
@@ -416,6 +417,32 @@ def simulate_stance(strength_nm_kg: ArrayLike, trunk_lean_deg: ArrayLike, grf_bw
     contact = _contact_force_bw(b, out["drop"], supplied, weight * grf)
     return StanceHistory(out["drop"], out["demand"], out["muscle"], out["passive"], out["capacity"],
                          out["activation"], contact, held)
+
+
+def _fill_held_start(rows: dict[str, NDArray[np.float64]], table: NDArray[np.float64], slope: NDArray[np.float64],
+                     phi_grid: float, last: int, strength: NDArray[np.float64], offset_m: NDArray[np.float64],
+                     weight_grf: NDArray[np.float64]) -> int:
+    """Fill the steps before any pelvis starts to drop; return the first step the loop must integrate.
+
+    While a pelvis is held level its state does not change, so the opening
+    steps need no integration: the same arithmetic as the loop, for all of
+    them at once (the loop then starts where the first runner's demand
+    outgrows its capacity, and gives the same numbers it would have given).
+    """
+    i = min(int(phi_grid), last)
+    row = table[i] + slope[i] * (phi_grid - i)  # the tables at a level pelvis
+    demand = weight_grf[:, None] * (row[8] + offset_m)[None, :]  # (T, N)
+    need = np.maximum(demand - row[6], 0.0)
+    capacity = strength * row[7]
+    breaks = ~(need <= capacity)
+    start = int(breaks.any(axis=1).argmax()) if breaks.any() else len(weight_grf)
+    rows["drop"][:start] = 0.0
+    rows["demand"][:start] = demand[:start]
+    rows["muscle"][:start] = need[:start]
+    rows["passive"][:start] = row[6]
+    rows["capacity"][:start] = capacity
+    rows["activation"][:start] = need[:start] / np.maximum(capacity, 1e-300)
+    return start
 
 
 def _contact_force_bw(b: BodyTables, drop_deg: NDArray[np.float64], supplied_nm_kg: NDArray[np.float64],

@@ -121,9 +121,10 @@ class BlitRenderer:
             canvas.restore_region(self._background)
         for artist in self.artists:
             self.fig.draw_artist(artist)
-        rgba = np.asarray(canvas.buffer_rgba())
+        width, height = canvas.get_width_height(physical=True)
+        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         out = io.BytesIO()
-        Image.fromarray(rgba[..., :3]).save(out, format="png", compress_level=1)
+        image.convert("RGB").save(out, format="png", compress_level=1)  # no strided copy of the buffer
         return out.getvalue()
 
 
