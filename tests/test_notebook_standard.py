@@ -182,7 +182,8 @@ def _class_text(nb) -> str:
 def estimated_minutes(nb) -> float:
     """Reading time of the prose plus time for each prediction, panel, exercise and question."""
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-    words = len(re.findall(r"[A-Za-z0-9°%]+", _class_text(nb)))
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", _class_text(nb))  # a link reads as its words, not its address
+    words = len(re.findall(r"[A-Za-z0-9°%]+", text))
     return words / WORDS_PER_MINUTE + sum(code.count(k) * m for k, m in MINUTES_PER.items())
 
 
@@ -207,6 +208,8 @@ def test_time_estimate_counts_every_word_a_student_reads() -> None:
     for text in (f"**Figure 1.** Point. Alt text: {words}", f"({words})", f"## Optional: more\n\n{words}"):
         assert with_text(text) >= start + 1.0, text[:30]
     assert with_text(f"## References\n\n{words}") < start + 0.1
+    link = "[word](glossary.md#a-long-anchor-name) "
+    assert with_text(link * 150) == pytest.approx(with_text(words))
     assert with_text(f"## References\n\nA. B (2020).\n\n## Optional: after the references\n\n{words}") >= start + 1.0
 
 
