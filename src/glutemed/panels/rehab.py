@@ -151,8 +151,8 @@ class RehabPanel(Panel):
         Row("Cited EMG", _emg_text),
         Row("Intensity (Ebert et al. 2017 bands)",
             lambda v, s: (s.result.exercise.intensity or "none").replace("_", " ")),
-        Row("", lambda v, s: "The model's demand is zero here (each foot is under its hip, so the ground force passes "
-            "through the hip), yet the muscle is active: see the notebook for why.",
+        Row("", lambda v, s: "The model's demand is zero here: both feet are down under the hips and no band pulls "
+            "sideways. Yet the muscle is active: see the notebook for why.",
             show=lambda v, s: float(s.result.demand_nm_kg) == 0.0),
     )
 
