@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import base64
 import io
+import struct
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -39,7 +41,7 @@ from glutemed._checks import check_in_range, check_name
 from glutemed.geometry import Geometry, resolve_geometry
 from glutemed.views.style import new_figure
 
-__all__ = ["BlitRenderer", "Choice", "Panel", "Row", "Slider", "freeze_layout"]
+__all__ = ["BlitRenderer", "Choice", "Panel", "Row", "Slider", "canvas_png", "freeze_layout"]
 
 Values = Mapping[str, Any]
 
@@ -61,6 +63,36 @@ def freeze_layout(fig: Figure) -> None:
     """
     if fig.get_layout_engine() is not None and not isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine):
         fig.set_layout_engine("none")
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def canvas_png(canvas: Any) -> bytes:
+    """The pixels of an Agg canvas as PNG bytes (RGB, lossless), for a panel's frame.
+
+    Written out here rather than through Pillow: every row is stored
+    unfiltered and the whole is deflated at level 1. For a panel's flat
+    colours that gives files as small as Pillow's at about half the time
+    (its adaptive row filters are the cost), which is most of a slider step.
+
+    Examples
+    --------
+    >>> fig = new_figure(2, 1)
+    >>> fig.canvas.draw()
+    >>> png = canvas_png(fig.canvas)
+    >>> image = Image.open(io.BytesIO(png))
+    >>> image.mode, image.size == fig.canvas.get_width_height(physical=True)
+    ('RGB', True)
+    """
+    width, height = canvas.get_width_height(physical=True)
+    rows = np.empty((height, 1 + 3 * width), dtype=np.uint8)
+    rows[:, 0] = 0  # each row starts with its filter type: none
+    rows[:, 1:].reshape(height, width, 3)[...] = np.asarray(canvas.buffer_rgba())[..., :3]  # one copy
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, no interlace
+    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header)
+            + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + _png_chunk(b"IEND", b""))
 
 
 class BlitRenderer:
@@ -121,11 +153,7 @@ class BlitRenderer:
             canvas.restore_region(self._background)
         for artist in self.artists:
             self.fig.draw_artist(artist)
-        width, height = canvas.get_width_height(physical=True)
-        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        out = io.BytesIO()
-        image.convert("RGB").save(out, format="png", compress_level=1)  # no strided copy of the buffer
-        return out.getvalue()
+        return canvas_png(canvas)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any, ClassVar
 
 import numpy as np
@@ -11,11 +10,10 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox, TransformedBbox
-from PIL import Image
 
 from glutemed.geometry import Geometry
 from glutemed.ground_force import DEFAULT_SPEED_M_S, SPEED_RANGE_M_S
-from glutemed.panels.base import BlitRenderer, Choice, Panel, Row, Slider, Values
+from glutemed.panels.base import BlitRenderer, Choice, Panel, Row, Slider, Values, canvas_png
 from glutemed.pelvic_drop import STRENGTH_RANGE
 from glutemed.effects import OUTPUTS, FactorEffects, factor_effects
 from glutemed.risk import (
@@ -125,11 +123,7 @@ class RegionBlitRenderer(BlitRenderer):
                 self.fig.draw_artist(artist)
         self._states = states
         self._frame = canvas.copy_from_bbox(self.fig.bbox)
-        size = canvas.get_width_height()
-        rgb = Image.frombuffer("RGBA", size, canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
-        out = io.BytesIO()
-        rgb.save(out, format="png", compress_level=1)
-        return out.getvalue()
+        return canvas_png(canvas)
 
 
 def _value(e: FactorEffects, output: str) -> str:

@@ -8,7 +8,6 @@ artists and never integrates again.
 
 from __future__ import annotations
 
-import io
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -17,13 +16,12 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
-from PIL import Image
 
 from glutemed.geometry import Geometry
 from glutemed.ground_force import stance_conditions
 from glutemed.kinematics import FrontalFigure, frontal_figure
 from glutemed.literature import literature_value
-from glutemed.panels.base import BlitRenderer, Choice, Panel, Row, Slider, Values
+from glutemed.panels.base import BlitRenderer, Choice, Panel, Row, Slider, Values, canvas_png
 from glutemed.running import (
     DEFAULT_SEX,
     DEFAULT_SPEED_M_S,
@@ -110,12 +108,7 @@ class LayeredBlitRenderer(BlitRenderer):
             canvas.restore_region(self._lower_background)
         for artist in self.upper:
             self.fig.draw_artist(artist)
-        # as BlitRenderer.render, reading the RGBA buffer without a strided copy (about 2 ms less)
-        size = canvas.get_width_height()
-        rgb = Image.frombuffer("RGBA", size, canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
-        out = io.BytesIO()
-        rgb.save(out, format="png", compress_level=1)
-        return out.getvalue()
+        return canvas_png(canvas)
 
 
 @dataclass(frozen=True)

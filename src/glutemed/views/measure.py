@@ -95,7 +95,9 @@ def draw_photo(ax: Axes, image: NDArray[np.uint8]) -> AxesImage:
     """Show a photo filling fixed axes (pixel coordinates, y down); the axes keep these limits."""
     height, width = image.shape[:2]
     with styled():
-        artist = ax.imshow(image, extent=(0, width, height, 0), interpolation="antialiased")
+        # bilinear: the frame is shown at about its own size (a 2-3 % shrink), where it looks as smooth as
+        # "antialiased" at two-thirds of the drawing time
+        artist = ax.imshow(image, extent=(0, width, height, 0), interpolation="bilinear")
         ax.set_xlim(0, width)
         ax.set_ylim(height, 0)
         ax.set_xticks([])
