@@ -18,7 +18,10 @@ which come from the line.
 
 A closed loop around both legs has two strands between the legs, each at
 the band's tension, so each leg is pulled by twice the tension
-(:data:`LOOP_STRANDS`): plain statics, not a measured value.
+(:data:`LOOP_STRANDS`): plain statics, and what the manufacturer states
+("The Thera-Band loops produce the same force-elongation properties as
+'doubled' band", Thera-Band Academy FAQ, thera-bandacademy.com, read in
+this project's search index).
 """
 
 from __future__ import annotations
