@@ -130,6 +130,45 @@ def jupyterlab(chromium, tmp_path_factory) -> Iterator[Server]:
             proc.kill()
 
 
+_KERNEL_IDLE = ("() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
+                " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
+                " return k && k.status === 'idle'; }")
+# console messages Chromium logs for reasons outside the notebooks (none expected so far)
+IGNORED_CONSOLE: tuple[str, ...] = ()
+
+
+@dataclass
+class LabTab:
+    """A JupyterLab browser tab that records console errors; :meth:`open` runs a notebook in it."""
+
+    page: object
+    server: Server
+    errors: list[str]
+
+    def open(self, name: str) -> None:
+        """Open notebook ``name`` with a fresh kernel, wait until it is idle, then run all its cells."""
+        self.page.goto(f"{self.server.url}/lab/tree/{name}?reset&token={self.server.token}")
+        self.page.wait_for_function(_KERNEL_IDLE, timeout=120000)
+        self.page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+
+    def console_errors(self) -> list[str]:
+        """The page's errors so far, less the ignored ones."""
+        return [e for e in self.errors if not any(s in e for s in IGNORED_CONSOLE)]
+
+
+@pytest.fixture
+def lab_tab(jupyterlab, chromium) -> Iterator[LabTab]:
+    """A new 1600 x 1000 JupyterLab tab, closed after the test."""
+    page = chromium.new_page(viewport={"width": 1600, "height": 1000})
+    tab = LabTab(page, jupyterlab, [])
+    page.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: tab.errors.append(str(e)))
+    try:
+        yield tab
+    finally:
+        page.close()
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     if not LATENCIES:
         return

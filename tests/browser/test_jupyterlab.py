@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import LATENCIES
+from tests.browser.conftest import LATENCIES, LabTab
 from tests.browser.panels import exercise_panels
 from tools.present import widget_notebooks
 
 NOTEBOOKS = widget_notebooks()
-
-# messages Chromium logs for reasons outside the notebooks (none expected so far)
-IGNORED_CONSOLE = ()
 
 
 def _count_panels(path) -> int:
@@ -22,27 +19,15 @@ def _count_panels(path) -> int:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_widget_notebook_in_jupyterlab(jupyterlab, chromium, path) -> None:
-    page = chromium.new_page(viewport={"width": 1600, "height": 1000})
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    try:
-        page.goto(f"{jupyterlab.url}/lab/tree/{path.name}?reset&token={jupyterlab.token}")
-        page.wait_for_function(
-            "() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
-            " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
-            " return k && k.status === 'idle'; }", timeout=120000)
-        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        latencies = LATENCIES.setdefault(f"JupyterLab {path.name}", [])
-        moved = exercise_panels(page, _count_panels(path), latencies)
-        assert moved >= 3
-        outputs_with_errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
-        assert outputs_with_errors.count() == 0, outputs_with_errors.first.inner_text()
-        real_errors = [e for e in errors if not any(s in e for s in IGNORED_CONSOLE)]
-        assert not real_errors, f"browser console errors: {real_errors}"
-    finally:
-        page.close()
+def test_widget_notebook_in_jupyterlab(lab_tab: LabTab, path) -> None:
+    page = lab_tab.page
+    lab_tab.open(path.name)
+    latencies = LATENCIES.setdefault(f"JupyterLab {path.name}", [])
+    moved = exercise_panels(page, _count_panels(path), latencies)
+    assert moved >= 3
+    outputs_with_errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    assert outputs_with_errors.count() == 0, outputs_with_errors.first.inner_text()
+    assert not lab_tab.console_errors(), f"browser console errors: {lab_tab.console_errors()}"
 
 
 ANSWER_NOTEBOOK = "00_start_here.ipynb"
@@ -52,63 +37,51 @@ def _feedback(widget) -> str:
     return widget.locator(".glutemed-feedback").inner_text()
 
 
-def test_predict_and_answer_widgets_in_jupyterlab(jupyterlab, chromium) -> None:
+def test_predict_and_answer_widgets_in_jupyterlab(lab_tab: LabTab) -> None:
     """Type, commit, then see the model's answer: nothing is revealed before the commit, bad typing gets a
     message (no traceback), and every input has an accessible name with its unit."""
-    page = chromium.new_page(viewport={"width": 1600, "height": 1000})
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    try:
-        page.goto(f"{jupyterlab.url}/lab/tree/{ANSWER_NOTEBOOK}?reset&token={jupyterlab.token}")
-        page.wait_for_function(
-            "() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
-            " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
-            " return k && k.status === 'idle'; }", timeout=120000)
-        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        page.wait_for_selector(".glutemed-predict", timeout=120000)
-        predict = page.locator(".glutemed-predict").first
-        predict.scroll_into_view_if_needed()
-        assert "The model:" not in _feedback(predict), "nothing is revealed before the commit"
-        commit = predict.locator("button.glutemed-commit")
-        text_box = predict.locator(".glutemed-input input[type=text]")
-        if text_box.count():
-            label = predict.locator(".glutemed-input label").inner_text()
-            assert label.strip(), "the prediction box has an accessible name"
-            before = _feedback(predict)
-            text_box.fill("banana")
-            commit.click()
-            page.wait_for_function("([w, t]) => w.innerText !== t",
-                                   arg=[predict.locator(".glutemed-feedback").element_handle(), before],
-                                   timeout=10000)
-            assert "The model:" not in _feedback(predict) and "Traceback" not in _feedback(predict)
-            assert commit.is_enabled(), "an unreadable prediction is not committed"
-            text_box.fill("3")
-            commit.focus()
-            page.keyboard.press("Enter")  # keyboard-operable
-        else:
-            predict.locator("input[type=radio]").first.check()
-            commit.click()
-        page.wait_for_function("(w) => w.innerText.includes('The model:')",
-                               arg=predict.locator(".glutemed-feedback").element_handle(), timeout=10000)
-        assert "Your prediction (locked)" in _feedback(predict)
-        assert commit.is_disabled(), "the prediction is locked"
-
-        answer = page.locator(".glutemed-answer").first
-        answer.scroll_into_view_if_needed()
-        label = answer.locator(".glutemed-input label").inner_text()
-        assert label.strip(), "the answer box has an accessible name"
-        before = _feedback(answer)
-        answer.locator(".glutemed-input input[type=text]").fill("8 or 9")
-        answer.locator("button.glutemed-check").click()
+    page = lab_tab.page
+    lab_tab.open(ANSWER_NOTEBOOK)
+    page.wait_for_selector(".glutemed-predict", timeout=120000)
+    predict = page.locator(".glutemed-predict").first
+    predict.scroll_into_view_if_needed()
+    assert "The model:" not in _feedback(predict), "nothing is revealed before the commit"
+    commit = predict.locator("button.glutemed-commit")
+    text_box = predict.locator(".glutemed-input input[type=text]")
+    if text_box.count():
+        label = predict.locator(".glutemed-input label").inner_text()
+        assert label.strip(), "the prediction box has an accessible name"
+        before = _feedback(predict)
+        text_box.fill("banana")
+        commit.click()
         page.wait_for_function("([w, t]) => w.innerText !== t",
-                               arg=[answer.locator(".glutemed-feedback").element_handle(), before], timeout=10000)
-        message = _feedback(answer)
-        assert "Traceback" not in message and "Error" not in message, message
-        real_errors = [e for e in errors if not any(s in e for s in IGNORED_CONSOLE)]
-        assert not real_errors, f"browser console errors: {real_errors}"
-    finally:
-        page.close()
+                               arg=[predict.locator(".glutemed-feedback").element_handle(), before],
+                               timeout=10000)
+        assert "The model:" not in _feedback(predict) and "Traceback" not in _feedback(predict)
+        assert commit.is_enabled(), "an unreadable prediction is not committed"
+        text_box.fill("3")
+        commit.focus()
+        page.keyboard.press("Enter")  # keyboard-operable
+    else:
+        predict.locator("input[type=radio]").first.check()
+        commit.click()
+    page.wait_for_function("(w) => w.innerText.includes('The model:')",
+                           arg=predict.locator(".glutemed-feedback").element_handle(), timeout=10000)
+    assert "Your prediction (locked)" in _feedback(predict)
+    assert commit.is_disabled(), "the prediction is locked"
+
+    answer = page.locator(".glutemed-answer").first
+    answer.scroll_into_view_if_needed()
+    label = answer.locator(".glutemed-input label").inner_text()
+    assert label.strip(), "the answer box has an accessible name"
+    before = _feedback(answer)
+    answer.locator(".glutemed-input input[type=text]").fill("8 or 9")
+    answer.locator("button.glutemed-check").click()
+    page.wait_for_function("([w, t]) => w.innerText !== t",
+                           arg=[answer.locator(".glutemed-feedback").element_handle(), before], timeout=10000)
+    message = _feedback(answer)
+    assert "Traceback" not in message and "Error" not in message, message
+    assert not lab_tab.console_errors(), f"browser console errors: {lab_tab.console_errors()}"
 
 
 KEYBOARD_NOTEBOOK = "02_moment_arms_and_changing_roles.ipynb"
@@ -116,32 +89,24 @@ _FOCUSABLE = ("input:not([disabled]), button:not([disabled]), select:not([disabl
 _WIDGET_ROOTS = ".glutemed-panel, .glutemed-predict, .glutemed-answer, .glutemed-choice-question"
 
 
-def test_keyboard_only_pass_through_a_whole_notebooks_widgets(jupyterlab, chromium) -> None:
+def test_keyboard_only_pass_through_a_whole_notebooks_widgets(lab_tab: LabTab) -> None:
     """Tab from the first widget control reaches every control of every widget in the notebook, in order."""
-    page = chromium.new_page(viewport={"width": 1600, "height": 1000})
-    try:
-        page.goto(f"{jupyterlab.url}/lab/tree/{KEYBOARD_NOTEBOOK}?reset&token={jupyterlab.token}")
-        page.wait_for_function(
-            "() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
-            " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
-            " return k && k.status === 'idle'; }", timeout=120000)
-        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        page.wait_for_selector(".glutemed-panel img.glutemed-figure", timeout=120000)
-        page.wait_for_timeout(1500)
-        marked = page.evaluate(
-            """([roots, sel]) => { let n = 0;
-                 document.querySelectorAll(roots).forEach(r => r.querySelectorAll(sel).forEach(e => {
-                   if (e.offsetParent !== null) e.dataset.gmKey = String(n++); }));
-                 return n; }""", [_WIDGET_ROOTS, _FOCUSABLE])
-        assert marked >= 6, f"the notebook's widgets have keyboard controls ({marked})"
-        page.evaluate("() => document.querySelector('[data-gm-key=\"0\"]').focus()")
-        visited = {page.evaluate("() => document.activeElement.dataset.gmKey || ''")}
-        for _ in range(marked * 4):
-            page.keyboard.press("Tab")
-            visited.add(page.evaluate("() => document.activeElement.dataset.gmKey || ''"))
-            if len(visited - {""}) == marked:
-                break
-        missing = sorted(set(map(str, range(marked))) - visited, key=int)
-        assert not missing, f"{len(missing)} of {marked} widget controls cannot be reached with Tab"
-    finally:
-        page.close()
+    page = lab_tab.page
+    lab_tab.open(KEYBOARD_NOTEBOOK)
+    page.wait_for_selector(".glutemed-panel img.glutemed-figure", timeout=120000)
+    page.wait_for_timeout(1500)
+    marked = page.evaluate(
+        """([roots, sel]) => { let n = 0;
+             document.querySelectorAll(roots).forEach(r => r.querySelectorAll(sel).forEach(e => {
+               if (e.offsetParent !== null) e.dataset.gmKey = String(n++); }));
+             return n; }""", [_WIDGET_ROOTS, _FOCUSABLE])
+    assert marked >= 6, f"the notebook's widgets have keyboard controls ({marked})"
+    page.evaluate("() => document.querySelector('[data-gm-key=\"0\"]').focus()")
+    visited = {page.evaluate("() => document.activeElement.dataset.gmKey || ''")}
+    for _ in range(marked * 4):
+        page.keyboard.press("Tab")
+        visited.add(page.evaluate("() => document.activeElement.dataset.gmKey || ''"))
+        if len(visited - {""}) == marked:
+            break
+    missing = sorted(set(map(str, range(marked))) - visited, key=int)
+    assert not missing, f"{len(missing)} of {marked} widget controls cannot be reached with Tab"

@@ -14,7 +14,7 @@ import statistics
 
 import pytest
 
-from tests.browser.conftest import LATENCIES
+from tests.browser.conftest import LATENCIES, LabTab
 from tests.browser.panels import _number
 from tools.present import widget_notebooks
 
@@ -30,73 +30,58 @@ _WATCH_FRAMES = """
 """
 
 
-def _open_and_run(page, jupyterlab, name: str) -> None:
-    page.goto(f"{jupyterlab.url}/lab/tree/{name}?reset&token={jupyterlab.token}")
-    page.wait_for_function(
-        "() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
-        " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
-        " return k && k.status === 'idle'; }", timeout=120000)
-    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-
-
 @pytest.mark.skipif(NOTEBOOK is None, reason="notebook 07 (the running panel) is not in notebooks/")
-def test_play_button_plays_and_pauses_the_stance(jupyterlab, chromium) -> None:
-    page = chromium.new_page(viewport={"width": 1600, "height": 1000})
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    try:
-        _open_and_run(page, jupyterlab, NOTEBOOK.name)
-        panel = page.locator(".glutemed-panel", has=page.locator(".glutemed-play")).first
-        panel.wait_for(timeout=120000)
-        panel.scroll_into_view_if_needed()
-        figure = panel.locator("img.glutemed-figure")
-        page.wait_for_function("(img) => img.src && img.naturalWidth > 0", arg=figure.element_handle(),
-                               timeout=60000)
-        play = panel.locator(".glutemed-play button").first  # play/pause, then stop, then repeat
-        assert play.locator("i.fa-play").count() == 1, "the button shows ▶ before playing"
-        slider = panel.locator(".glutemed-slider", has_text="Time in stance")
-        value_box = slider.locator(".widget-readout")
-        readout = panel.locator(".glutemed-readout")
-        # start from foot contact, so a whole stance lies ahead (Home on the slider's handle)
-        slider.locator(".noUi-handle").focus()
-        page.keyboard.press("Home")
-        page.wait_for_function("(h) => h.innerText.trim() === '0'", arg=value_box.element_handle(), timeout=10000)
-        page.wait_for_timeout(500)
-        page.evaluate(_WATCH_FRAMES, figure.element_handle())
+def test_play_button_plays_and_pauses_the_stance(lab_tab: LabTab) -> None:
+    page = lab_tab.page
+    lab_tab.open(NOTEBOOK.name)
+    panel = page.locator(".glutemed-panel", has=page.locator(".glutemed-play")).first
+    panel.wait_for(timeout=120000)
+    panel.scroll_into_view_if_needed()
+    figure = panel.locator("img.glutemed-figure")
+    page.wait_for_function("(img) => img.src && img.naturalWidth > 0", arg=figure.element_handle(),
+                           timeout=60000)
+    play = panel.locator(".glutemed-play button").first  # play/pause, then stop, then repeat
+    assert play.locator("i.fa-play").count() == 1, "the button shows ▶ before playing"
+    slider = panel.locator(".glutemed-slider", has_text="Time in stance")
+    value_box = slider.locator(".widget-readout")
+    readout = panel.locator(".glutemed-readout")
+    # start from foot contact, so a whole stance lies ahead (Home on the slider's handle)
+    slider.locator(".noUi-handle").focus()
+    page.keyboard.press("Home")
+    page.wait_for_function("(h) => h.innerText.trim() === '0'", arg=value_box.element_handle(), timeout=10000)
+    page.wait_for_timeout(500)
+    page.evaluate(_WATCH_FRAMES, figure.element_handle())
 
-        # --- play by mouse: the time slider steps on and the figure follows, frame after frame
-        start_value, start_text = _number(value_box.inner_text()), readout.inner_text()
-        play.click()
-        page.wait_for_function("() => window.__frames.length >= 5", timeout=20000)
-        assert play.locator("i.fa-pause").count() == 1, "while playing the button shows pause"
-        assert _number(value_box.inner_text()) != start_value, "the time slider moved"
-        assert readout.inner_text() != start_text, "the readout follows the instant"
+    # --- play by mouse: the time slider steps on and the figure follows, frame after frame
+    start_value, start_text = _number(value_box.inner_text()), readout.inner_text()
+    play.click()
+    page.wait_for_function("() => window.__frames.length >= 5", timeout=20000)
+    assert play.locator("i.fa-pause").count() == 1, "while playing the button shows pause"
+    assert _number(value_box.inner_text()) != start_value, "the time slider moved"
+    assert readout.inner_text() != start_text, "the readout follows the instant"
 
-        # --- pause: nothing moves any more
-        play.click()
-        page.wait_for_function("(b) => b.querySelector('i.fa-play') !== null", arg=play.element_handle(),
-                               timeout=10000)
-        page.wait_for_timeout(600)  # frames already on their way arrive
-        paused_value, paused_frames = value_box.inner_text(), page.evaluate("window.__frames.length")
-        pixels = figure.screenshot()
-        page.wait_for_timeout(1200)
-        assert value_box.inner_text() == paused_value, "paused: the slider stays"
-        assert page.evaluate("window.__frames.length") == paused_frames, "paused: no new figure"
-        assert figure.screenshot() == pixels
+    # --- pause: nothing moves any more
+    play.click()
+    page.wait_for_function("(b) => b.querySelector('i.fa-play') !== null", arg=play.element_handle(),
+                           timeout=10000)
+    page.wait_for_timeout(600)  # frames already on their way arrive
+    paused_value, paused_frames = value_box.inner_text(), page.evaluate("window.__frames.length")
+    pixels = figure.screenshot()
+    page.wait_for_timeout(1200)
+    assert value_box.inner_text() == paused_value, "paused: the slider stays"
+    assert page.evaluate("window.__frames.length") == paused_frames, "paused: no new figure"
+    assert figure.screenshot() == pixels
 
-        # --- play again with the keyboard (Tab-reachable button, Space), then stop
-        play.focus()
-        page.keyboard.press("Space")
-        page.wait_for_function(f"() => window.__frames.length >= {paused_frames + 3}", timeout=20000)
-        assert value_box.inner_text() != paused_value
-        play.focus()
-        page.keyboard.press("Space")  # pause again
+    # --- play again with the keyboard (Tab-reachable button, Space), then stop
+    play.focus()
+    page.keyboard.press("Space")
+    page.wait_for_function(f"() => window.__frames.length >= {paused_frames + 3}", timeout=20000)
+    assert value_box.inner_text() != paused_value
+    play.focus()
+    page.keyboard.press("Space")  # pause again
 
-        times = page.evaluate("window.__frames")
-        gaps = [b - a for a, b in zip(times, times[1:]) if b - a < 2000]
-        LATENCIES.setdefault("JupyterLab Play: time between frames", []).extend(gaps)
-        assert statistics.median(gaps) < 1000, "frames keep coming while playing"
-        assert not errors, f"browser console errors: {errors}"
-    finally:
-        page.close()
+    times = page.evaluate("window.__frames")
+    gaps = [b - a for a, b in zip(times, times[1:]) if b - a < 2000]
+    LATENCIES.setdefault("JupyterLab Play: time between frames", []).extend(gaps)
+    assert statistics.median(gaps) < 1000, "frames keep coming while playing"
+    assert not lab_tab.console_errors(), f"browser console errors: {lab_tab.console_errors()}"
