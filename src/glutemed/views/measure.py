@@ -124,7 +124,7 @@ def draw_photo(ax: Axes, image: NDArray[np.uint8]) -> AxesImage:
     with styled():
         # bilinear: the frame is shown at about its own size (a 2-3 % shrink), where it looks as smooth as
         # "antialiased" at two-thirds of the drawing time
-        artist = ax.imshow(image, extent=(0, width, height, 0), interpolation="bilinear")
+        artist = ax.imshow(_opaque_rgba(image), extent=(0, width, height, 0), interpolation="bilinear")
         ax.set_xlim(0, width)
         ax.set_ylim(height, 0)
         ax.set_xticks([])
@@ -134,7 +134,15 @@ def draw_photo(ax: Axes, image: NDArray[np.uint8]) -> AxesImage:
 
 def update_photo(artist: AxesImage, image: NDArray[np.uint8]) -> None:
     """Show another photo of the same frame size."""
-    artist.set_data(image)
+    artist.set_data(_opaque_rgba(image))
+
+
+def _opaque_rgba(image: NDArray[np.uint8]) -> NDArray[np.uint8]:
+    """An RGB photo with an opaque alpha channel: Matplotlib draws RGBA bytes a third faster than RGB."""
+    rgba = np.empty(image.shape[:2] + (4,), dtype=np.uint8)
+    rgba[..., :3] = image[..., :3]
+    rgba[..., 3] = 255
+    return rgba
 
 
 @dataclass
