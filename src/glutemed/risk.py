@@ -307,6 +307,9 @@ def runner_mechanisms(profile: RunnerProfile = REFERENCE_RUNNER) -> Mechanisms:
 def _mechanisms(p: RunnerProfile) -> Mechanisms:
     """:func:`runner_mechanisms` for a checked profile, cached (profiles are frozen)."""
     strength = p.strength * (1.0 - injury_deficit(p.previous_injury, p.sex)) * leverage_factor(p.hip_flexion_deg)
+    # a numerical guard, not a clamp of anything the user typed: the profile's strength is checked against
+    # STRENGTH_RANGE, and posture can lengthen the lever by at most 0.25 % (hip extended ~5 deg), which at the top
+    # of the range would leave the running model's domain by that much
     strength = float(np.clip(strength, *STRENGTH_RANGE))
     r = _running(strength, p.speed_m_s, p.trunk_lean_deg, p.sex, p.pelvis_width_change_pct)
     held = bool(r.pelvis_held)
