@@ -292,3 +292,21 @@ def test_default_speed_is_the_cited_value() -> None:
 def test_bad_input_names_the_parameter(kwargs, name) -> None:
     with pytest.raises(ValueError, match=name):
         running_stance(**kwargs)
+
+
+def _first_drop(drop_deg) -> int:
+    dropped = np.nan_to_num(drop_deg) > 0.0
+    return int(dropped.argmax()) if dropped.any() else len(dropped)
+
+
+def test_a_runner_integrates_the_same_alone_or_beside_another() -> None:
+    """Before any pelvis drops the opening steps are filled in one pass; where a weaker runner beside her starts
+    to drop sooner, the same steps go through the time loop instead. Her history must not depend on which."""
+    fields = ("pelvic_drop_deg", "demand_moment_nm_kg", "muscle_moment_nm_kg", "passive_moment_nm_kg",
+              "capacity_moment_nm_kg", "hip_contact_force_bw")
+    for strength in (1.0, 1.5):
+        alone = running_stance(strength)
+        together = running_stance(np.array([0.3, strength]))
+        assert _first_drop(together.pelvic_drop_deg[0]) < _first_drop(alone.pelvic_drop_deg)
+        for name in fields:
+            np.testing.assert_array_equal(getattr(together, name)[1], getattr(alone, name), err_msg=name)

@@ -383,22 +383,17 @@ def simulate_stance(strength_nm_kg: ArrayLike, trunk_lean_deg: ArrayLike, grf_bw
     rows = {key: np.empty((steps, n)) for key in ("drop", "demand", "muscle", "passive", "capacity", "activation")}
     start = _fill_held_start(rows, table, slope, phi_grid, last, strength, offset_m, weight * grf)
     for k in range(start, steps):
-        x = theta * to_grid + phi_grid
-        i = np.minimum(x.astype(np.intp), last)
-        row = table[i] + slope[i] * (x - i)[:, None]
-        w, passive = row[:, :3], row[:, 6]
-        capacity = strength * row[:, 7]
-        demand = weight * grf[k] * (row[:, 8] + offset_m)
-        need = np.maximum(demand - passive, 0.0)
+        row = _table_row(table, slope, theta * to_grid + phi_grid, last)
+        demand, passive, capacity, need = _hip_moments(row, weight * grf[k], offset_m, strength)
         holding = (theta <= 0.0) & (omega <= 0.0) & (need <= capacity)
         fv = _fv(row[:, 3:6] * omega[:, None], af, flen)
-        muscle = np.where(holding, need, strength * (w * fv).sum(axis=-1))
+        muscle = np.where(holding, need, strength * (row[:, :3] * fv).sum(axis=-1))
         rows["drop"][k] = theta
         rows["demand"][k] = demand
         rows["muscle"][k] = muscle
         rows["passive"][k] = passive
         rows["capacity"][k] = capacity
-        rows["activation"][k] = np.where(holding, need / np.maximum(capacity, 1e-300), 1.0)
+        rows["activation"][k] = np.where(holding, _held_activation(need, capacity), 1.0)
         omega = np.where(holding, 0.0, omega + time_step_s * (demand - muscle - passive) * inverse_inertia)
         theta = theta + time_step_s * omega
         back = theta < 0.0  # back to level: held there again
@@ -419,29 +414,46 @@ def simulate_stance(strength_nm_kg: ArrayLike, trunk_lean_deg: ArrayLike, grf_bw
                          out["activation"], contact, held)
 
 
+def _table_row(table: NDArray[np.float64], slope: NDArray[np.float64], x: NDArray[np.float64],
+               last: int) -> NDArray[np.float64]:
+    """The per-step tables read at grid position ``x`` (one per runner), linearly interpolated: ``(N, 9)``."""
+    i = np.minimum(x.astype(np.intp), last)
+    return table[i] + slope[i] * (x - i)[:, None]
+
+
+def _hip_moments(row: NDArray[np.float64], weight_grf: ArrayLike, offset_m: NDArray[np.float64],
+                 strength: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
+    """Demand, passive moment, isometric capacity and the muscles' share of the demand, N m/kg."""
+    demand = weight_grf * (row[:, 8] + offset_m)
+    passive = row[:, 6]
+    need = np.maximum(demand - passive, 0.0)
+    return demand, passive, strength * row[:, 7], need
+
+
+def _held_activation(need: NDArray[np.float64], capacity: NDArray[np.float64]) -> NDArray[np.float64]:
+    return need / np.maximum(capacity, 1e-300)
+
+
 def _fill_held_start(rows: dict[str, NDArray[np.float64]], table: NDArray[np.float64], slope: NDArray[np.float64],
                      phi_grid: float, last: int, strength: NDArray[np.float64], offset_m: NDArray[np.float64],
                      weight_grf: NDArray[np.float64]) -> int:
     """Fill the steps before any pelvis starts to drop; return the first step the loop must integrate.
 
     While a pelvis is held level its state does not change, so the opening
-    steps need no integration: the same arithmetic as the loop, for all of
-    them at once (the loop then starts where the first runner's demand
-    outgrows its capacity, and gives the same numbers it would have given).
+    steps need no integration: the loop's own arithmetic (:func:`_hip_moments`
+    at a level pelvis), for all of them at once. The loop then starts where
+    the first runner's demand outgrows its capacity.
     """
-    i = min(int(phi_grid), last)
-    row = table[i] + slope[i] * (phi_grid - i)  # the tables at a level pelvis
-    demand = weight_grf[:, None] * (row[8] + offset_m)[None, :]  # (T, N)
-    need = np.maximum(demand - row[6], 0.0)
-    capacity = strength * row[7]
+    level = _table_row(table, slope, np.full(1, phi_grid), last)
+    demand, passive, capacity, need = _hip_moments(level, weight_grf[:, None], offset_m, strength)  # (T, N)
     breaks = ~(need <= capacity)
     start = int(breaks.any(axis=1).argmax()) if breaks.any() else len(weight_grf)
     rows["drop"][:start] = 0.0
     rows["demand"][:start] = demand[:start]
     rows["muscle"][:start] = need[:start]
-    rows["passive"][:start] = row[6]
+    rows["passive"][:start] = passive
     rows["capacity"][:start] = capacity
-    rows["activation"][:start] = need[:start] / np.maximum(capacity, 1e-300)
+    rows["activation"][:start] = _held_activation(need[:start], capacity)
     return start
 
 
