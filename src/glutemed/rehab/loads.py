@@ -46,6 +46,8 @@ demand is zero by symmetry (:data:`WEIGHT_PARTS`).
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -187,6 +189,7 @@ def single_leg_stance_nm_kg(geometry: Geometry | str | None = None) -> float:
     return float(single_leg_stance(mass_kg, geometry=geometry).abductor_moment_nm) / mass_kg
 
 
+@functools.lru_cache(maxsize=16)
 def _straight_leg_com_ratio(g: Geometry) -> float:
     """The straight leg's centre of mass along it, as a fraction of hip-to-ankle length."""
     _, ankle = leg_points_m(np.eye(3), 0.0, g)
