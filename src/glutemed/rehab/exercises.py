@@ -237,10 +237,6 @@ class ExerciseDemand:
     demand_formula: str
 
 
-def _demand_axis(d: Definition) -> str:
-    return "pelvic roll" if (d.position, d.support) == ("supine", "single-leg") else "abduction"
-
-
 def _formula(d: Definition, band: str) -> str:
     weight = WEIGHT_PARTS[(d.position, d.support)]
     if band == NO_BAND:
@@ -261,7 +257,7 @@ def _evaluate(d: Definition, band: str, elongation_pct: ArrayLike, hip_flexion_d
     pose = pose_leg(hip, add, rot, knee, geometry=g)
     other_angles = (hip, add, rot, knee) if d.other_leg_deg is None else d.other_leg_deg
     other = pose_leg(*other_angles, geometry=mirror_geometry(g))
-    axis = None
+    axis, axis_name = None, "abduction"
     if d.support == "single-leg" and d.position == "stance":
         weight = np.full(hip.shape, single_leg_stance_nm_kg(g))
     elif d.support == "double-leg" and d.position == "stance":
@@ -271,7 +267,7 @@ def _evaluate(d: Definition, band: str, elongation_pct: ArrayLike, hip_flexion_d
         weight = limb_weight_nm_kg(hip, add, rot, knee, d.position, g)
     elif d.support == "single-leg":  # supine: a bridge on the working foot
         weight = np.full(hip.shape, one_foot_bridge_nm_kg(*other_angles, geometry=g))
-        axis = pelvic_roll_axis(g)
+        axis, axis_name = pelvic_roll_axis(g), "pelvic roll"
     else:  # supine on both feet
         weight = np.zeros(hip.shape)
     place = "knee_centre_m" if d.band_at == "knees" else "ankle_centre_m"
@@ -287,7 +283,7 @@ def _evaluate(d: Definition, band: str, elongation_pct: ArrayLike, hip_flexion_d
     return dict(hip_flexion_deg=hip[()], knee_flexion_deg=knee[()], band=band, band_elongation_pct=elongation[()],
                 band_tension_n=np.asarray(tension)[()], band_force_n=np.asarray(force)[()], band_force_kind=kind,
                 band_lever_m=lever[()], weight_nm_kg=weight[()], band_nm_kg=(moment / mass)[()],
-                demand_nm_kg=(weight + moment / mass)[()], demand_axis=_demand_axis(d),
+                demand_nm_kg=(weight + moment / mass)[()], demand_axis=axis_name,
                 portion_share=portion_share(hip, add, rot, g, axis=axis),
                 gravity_unit=np.array(GRAVITY_UNIT[d.position]), pose=pose, other_pose=other, band_points_m=points,
                 demand_formula=_formula(d, band))
