@@ -274,7 +274,8 @@ def test_ladder_figure_is_registered() -> None:
     (lambda: loads.double_leg_stance_nm_kg(1.5), "working_leg_share must be between 0 and 1"),
     (lambda: loads.double_leg_stance_nm_kg(0.5, float("nan")), "foot_medial_m must be a finite number"),
     (lambda: loads.double_leg_stance_nm_kg(0.5, 0.5), "foot_medial_m must be between -0.3 and 0.3"),
-    (lambda: loads.one_foot_bridge_nm_kg(0.0, 200.0), "hip_adduction_deg must be between"),
+    (lambda: loads.one_foot_bridge_nm_kg(0.0, 200.0), "other_hip_adduction_deg must be between"),
+    (lambda: loads.one_foot_bridge_nm_kg(0.0, 0.0, 0.0, -5.0), "other_knee_flexion_deg must be"),
     (lambda: loads.portion_share(axis=[0.0, 0.0, 0.0]), "axis must be a finite, non-zero 3-vector"),
 ])
 def test_new_demand_functions_refuse_bad_input(call, message) -> None:

@@ -276,8 +276,11 @@ def one_foot_bridge_nm_kg(
     g = resolve_geometry(geometry)
     other = mirror_geometry(g)
     mm = mass_model(g)
-    leg_com = other.hip_centre_m + leg_com_m(other_hip_flexion_deg, other_hip_adduction_deg, other_hip_rotation_deg,
-                                             other_knee_flexion_deg, other)
+    try:
+        leg_com = other.hip_centre_m + leg_com_m(other_hip_flexion_deg, other_hip_adduction_deg,
+                                                 other_hip_rotation_deg, other_knee_flexion_deg, other)
+    except ValueError as exc:  # name this function's parameter, not the one it was passed on as
+        raise ValueError(f"other_{exc}") from exc
     down = np.array(GRAVITY_UNIT["supine"])
     axis = pelvic_roll_axis(g)
     def lever(point: NDArray) -> NDArray:
