@@ -6,7 +6,7 @@
 * the **acute:chronic workload ratio (ACWR)**, *coupled* rolling definition:
   this week's distance over the mean of the last 4 weeks *including* this
   week (NaN until 4 weeks exist). The coupled form is the one Gabbett (2016)
-  popularised; Impellizzeri et al. (2020) show that a ratio built this way
+  popularised; Impellizzeri et al. (2021) show that a ratio built this way
   carries little beyond the acute load itself, so it is reported for teaching,
   not as a risk score;
 * **flags**, each with its threshold and the strength of evidence behind it
@@ -61,11 +61,11 @@ FLAGS: tuple[Flag, ...] = (
          "category 21 days into the 14-week study, no significant difference after 56 and 98 days"),
     Flag("acwr_outside_sweet_spot",
          f"ACWR outside {literature_value('acwr_sweet_spot_low'):g}-{literature_value('acwr_sweet_spot_high'):g}",
-         "contested: Gabbett 2016 (team sports, observational); Impellizzeri et al. 2020 argue the ratio "
+         "contested: Gabbett 2016 (team sports, observational); Impellizzeri et al. 2021 argue the ratio "
          "adds nothing over acute load and should be dismissed"),
     Flag("acwr_danger",
          f"ACWR >= {literature_value('acwr_danger'):g}",
-         "contested: Gabbett 2016 'danger zone'; see Impellizzeri et al. 2020"),
+         "contested: Gabbett 2016 'danger zone'; see Impellizzeri et al. 2021"),
 )
 
 
