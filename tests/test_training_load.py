@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from glutemed.running import running_stance
-from glutemed.training_load import FLAGS, training_load
+from glutemed.training_load import FLAGS, abductor_load_per_leg_nm_s_kg, training_load
 
 
 def test_first_week_change_is_undefined() -> None:
@@ -59,3 +59,23 @@ def test_bad_running_parameter_is_named() -> None:
         training_load([10.0], speed_m_s=-3.0)
     with pytest.raises(ValueError, match="strength"):
         training_load([10.0], strength=[1.0, 0.5])
+
+
+def test_a_plan_and_a_given_stance_give_the_same_weekly_load() -> None:
+    """The risk explorer reuses its cached stance; the load must be the plan's, bit for bit."""
+    from glutemed.risk import REFERENCE_WEEKLY_KM, _steady_week_load
+    for strength, speed in ((1.0, 3.5), (0.8, 4.5)):
+        plan = training_load([REFERENCE_WEEKLY_KM] * 4, speed, strength=strength)
+        stance = running_stance(strength, speed)
+        assert abductor_load_per_leg_nm_s_kg(plan.weekly_km, stance).tolist() == \
+            plan.abductor_load_per_leg_nm_s_kg.tolist()
+        assert _steady_week_load(strength, speed, "female", 0.0) == plan.abductor_load_per_leg_nm_s_kg[-1]
+
+
+def test_a_load_needs_one_held_stance() -> None:
+    with pytest.raises(ValueError, match="single strength"):
+        abductor_load_per_leg_nm_s_kg([20.0], running_stance([0.8, 1.0]))
+    with pytest.raises(ValueError, match="does not hold the pelvis"):
+        abductor_load_per_leg_nm_s_kg([20.0], running_stance(0.3))
+    with pytest.raises(ValueError, match="weekly_km"):
+        abductor_load_per_leg_nm_s_kg([-1.0], running_stance(1.0))

@@ -70,7 +70,7 @@ from glutemed.pelvic_drop import STRENGTH_RANGE
 from glutemed.running import running_stance
 from glutemed.scaling import scale_geometry
 from glutemed.statics import SEXES, TRUNK_LEAN_RANGE_DEG
-from glutemed.training_load import training_load
+from glutemed.training_load import abductor_load_per_leg_nm_s_kg
 
 __all__ = [
     "HIP_FLEXION_RANGE_DEG",
@@ -270,14 +270,16 @@ def _fppa(strength: float, sex: str, width_pct: float) -> float:
     return float(knee_valgus(strength, "running", sex=sex, geometry=_geometry(width_pct)).fppa_deg)
 
 
-@functools.lru_cache(maxsize=512)
 def _steady_week_load(strength: float, speed_m_s: float, sex: str, width_pct: float) -> float:
-    """A week of :data:`REFERENCE_WEEKLY_KM` after three the same: its abductor load per leg, N m s/kg."""
-    try:  # the training-load model runs the stance without trunk lean: it may not hold the pelvis
-        return float(training_load([REFERENCE_WEEKLY_KM] * 4, speed_m_s, strength=strength, sex=sex,
-                                   geometry=_geometry(width_pct)).abductor_load_per_leg_nm_s_kg[-1])
-    except ValueError:
+    """A week of :data:`REFERENCE_WEEKLY_KM`: its abductor load per leg, N m s/kg.
+
+    The training-load model runs the stance without trunk lean (it may not hold the pelvis: NaN); that is
+    the cached stance of an upright runner, shared with :func:`_running`.
+    """
+    stance = _running(strength, speed_m_s, 0.0, sex, width_pct)
+    if not bool(stance.pelvis_held):
         return float("nan")
+    return float(abductor_load_per_leg_nm_s_kg([REFERENCE_WEEKLY_KM], stance)[0])
 
 
 def runner_mechanisms(profile: RunnerProfile = REFERENCE_RUNNER) -> Mechanisms:

@@ -29,9 +29,9 @@ from numpy.typing import ArrayLike, NDArray
 from glutemed._checks import as_finite_array
 from glutemed.geometry import Geometry
 from glutemed.literature import literature_value
-from glutemed.running import DEFAULT_SEX, DEFAULT_SPEED_M_S, running_stance
+from glutemed.running import DEFAULT_SEX, DEFAULT_SPEED_M_S, RunningStance, running_stance
 
-__all__ = ["ACWR_WINDOW_WEEKS", "FLAGS", "Flag", "TrainingLoad", "training_load"]
+__all__ = ["ACWR_WINDOW_WEEKS", "FLAGS", "Flag", "TrainingLoad", "abductor_load_per_leg_nm_s_kg", "training_load"]
 
 #: Chronic window of the ACWR, weeks (this week included: the coupled form).
 ACWR_WINDOW_WEEKS = 4
@@ -117,6 +117,50 @@ def _weekly_km(weekly_km: ArrayLike) -> NDArray[np.float64]:
     return km
 
 
+def _steps(km: NDArray[np.float64], stance: RunningStance) -> NDArray[np.float64]:
+    return km * 1000.0 / stance.conditions.step_length_m
+
+
+def abductor_load_per_leg_nm_s_kg(weekly_km: ArrayLike, stance: RunningStance) -> NDArray[np.float64]:
+    """The abductor load of each week on one leg, N m s/kg.
+
+    A week's steps (its distance over the step length), half of them on
+    each leg, each step the abductor impulse of one stance.
+
+    Parameters
+    ----------
+    weekly_km : sequence of float
+        Distance of each week, km (>= 0, finite, at least one week).
+    stance : RunningStance
+        One stance of :func:`glutemed.running.running_stance` (a single
+        strength) in which the pelvis is held.
+
+    Returns
+    -------
+    numpy.ndarray
+        N m s/kg, one entry per week.
+
+    Raises
+    ------
+    ValueError
+        Bad distances, a stance over several strengths, or one that does not
+        hold the pelvis.
+
+    Examples
+    --------
+    >>> stance = running_stance(1.0)
+    >>> load = abductor_load_per_leg_nm_s_kg([10, 20], stance)
+    >>> bool(np.isclose(load[1], 2 * load[0]))
+    True
+    """
+    km = _weekly_km(weekly_km)
+    if np.ndim(stance.abductor_impulse_nm_s_kg) != 0:
+        raise ValueError("stance must be one runner's stance (a single strength)")
+    if not bool(stance.pelvis_held):
+        raise ValueError("stance does not hold the pelvis; no abductor load can be computed")
+    return _steps(km, stance) / 2.0 * float(stance.abductor_impulse_nm_s_kg)
+
+
 def training_load(weekly_km: ArrayLike, speed_m_s: float = DEFAULT_SPEED_M_S, step_rate_change_pct: float = 0.0,
                   strength: float = 1.0, sex: str = DEFAULT_SEX,
                   geometry: Geometry | str | None = None) -> TrainingLoad:
@@ -162,7 +206,7 @@ def training_load(weekly_km: ArrayLike, speed_m_s: float = DEFAULT_SPEED_M_S, st
                          "can be computed")
     impulse = float(stance.abductor_impulse_nm_s_kg)
     step_length = stance.conditions.step_length_m
-    steps = km * 1000.0 / step_length
+    steps = _steps(km, stance)
 
     previous = np.concatenate([[np.nan], km[:-1]])
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -193,6 +237,6 @@ def training_load(weekly_km: ArrayLike, speed_m_s: float = DEFAULT_SPEED_M_S, st
         flags=flags,
         steps_per_week=steps,
         abductor_impulse_per_step_nm_s_kg=impulse,
-        abductor_load_per_leg_nm_s_kg=steps / 2.0 * impulse,
+        abductor_load_per_leg_nm_s_kg=abductor_load_per_leg_nm_s_kg(km, stance),
         step_length_m=step_length,
     )
