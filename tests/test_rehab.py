@@ -246,9 +246,9 @@ def test_panel_readout_is_the_model() -> None:
     assert f"{100 * float(r.portion_share[2]):.0f} %" in panel.readout.value
     assert "52 ± 18 % of MVIC (mean amplitude, n = 21); Youdas et al. 2013" in panel.readout.value
     assert "teaching line" in panel.readout.value
-    panel.choices["exercise"].value = "single_leg_deadlift"
+    panel.choices["exercise"].value = "wall_squat_ball"
     assert "no checked EMG value" in panel.readout.value
-    assert panel.sliders["hip_flexion_deg"].value == gm.rehab.exercise("single_leg_deadlift").hip_flexion_deg
+    assert panel.sliders["hip_flexion_deg"].value == gm.rehab.exercise("wall_squat_ball").hip_flexion_deg
     assert panel.choices["band"].value == "none"
 
 

@@ -119,7 +119,7 @@ def emg_rows(keys: tuple[str, ...] | list[str]) -> list[EmgRow]:
 
     Examples
     --------
-    >>> [r.status for r in emg_rows(["clam_review", "single_leg_deadlift"])]
+    >>> [r.status for r in emg_rows(["clam_review", "lateral_band_walk_distefano"])]
     ['checked', 'not found']
     """
     return [emg_row(k) for k in keys]
