@@ -310,3 +310,17 @@ def test_a_runner_integrates_the_same_alone_or_beside_another() -> None:
         assert _first_drop(together.pelvic_drop_deg[0]) < _first_drop(alone.pelvic_drop_deg)
         for name in fields:
             np.testing.assert_array_equal(getattr(together, name)[1], getattr(alone, name), err_msg=name)
+
+
+def test_a_pelvis_back_at_level_integrates_the_same_alone_or_beside_one_still_dropping() -> None:
+    """Once every pelvis is level again the rest of stance is filled in one pass; beside a runner still dropping,
+    the same steps go through the time loop. Her history must not depend on which."""
+    fields = ("pelvic_drop_deg", "demand_moment_nm_kg", "muscle_moment_nm_kg", "passive_moment_nm_kg",
+              "capacity_moment_nm_kg", "hip_contact_force_bw")
+    alone = running_stance(1.3)
+    together = running_stance(np.array([1.0, 1.3]))
+    back_at_level = np.flatnonzero(alone.pelvic_drop_deg > 0)[-1] + 1
+    assert back_at_level < alone.pelvic_drop_deg.size - 1, "she is back at level before toe-off"
+    assert together.pelvic_drop_deg[0, back_at_level:].max() > 0, "the other is still dropping then"
+    for name in fields:
+        np.testing.assert_array_equal(getattr(together, name)[1], getattr(alone, name), err_msg=name)

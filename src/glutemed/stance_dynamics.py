@@ -381,8 +381,12 @@ def simulate_stance(strength_nm_kg: ArrayLike, trunk_lean_deg: ArrayLike, grf_bw
     held = np.ones(n, dtype=bool)
     lost_step = np.full(n, steps)
     rows = {key: np.empty((steps, n)) for key in ("drop", "demand", "muscle", "passive", "capacity", "activation")}
-    start = _fill_held_start(rows, table, slope, phi_grid, last, strength, offset_m, weight * grf)
-    for k in range(start, steps):
+    k = 0
+    while k < steps:
+        if not (theta.any() or omega.any()):  # every pelvis level and still: nothing moves until a need outgrows
+            k = _fill_held(rows, k, table, slope, phi_grid, last, strength, offset_m, weight * grf)
+            if k == steps:
+                break
         row = _table_row(table, slope, theta * to_grid + phi_grid, last)
         demand, passive, capacity, need = _hip_moments(row, weight * grf[k], offset_m, strength)
         holding = (theta <= 0.0) & (omega <= 0.0) & (need <= capacity)
@@ -404,6 +408,7 @@ def simulate_stance(strength_nm_kg: ArrayLike, trunk_lean_deg: ArrayLike, grf_bw
             held &= ~lost
             lost_step[lost] = k + 1
             theta, omega = np.where(held, theta, 0.0), np.where(held, omega, 0.0)
+        k += 1
     rows["drop"] = np.degrees(rows["drop"])
 
     after_loss = np.arange(steps)[None, :] >= lost_step[:, None]  # (N, T)
@@ -434,27 +439,29 @@ def _held_activation(need: NDArray[np.float64], capacity: NDArray[np.float64]) -
     return need / np.maximum(capacity, 1e-300)
 
 
-def _fill_held_start(rows: dict[str, NDArray[np.float64]], table: NDArray[np.float64], slope: NDArray[np.float64],
-                     phi_grid: float, last: int, strength: NDArray[np.float64], offset_m: NDArray[np.float64],
-                     weight_grf: NDArray[np.float64]) -> int:
-    """Fill the steps before any pelvis starts to drop; return the first step the loop must integrate.
+def _fill_held(rows: dict[str, NDArray[np.float64]], first: int, table: NDArray[np.float64],
+               slope: NDArray[np.float64], phi_grid: float, last: int, strength: NDArray[np.float64],
+               offset_m: NDArray[np.float64], weight_grf: NDArray[np.float64]) -> int:
+    """Fill the steps from ``first`` while every pelvis stays level; return the first step the loop must integrate.
 
-    While a pelvis is held level its state does not change, so the opening
+    While every pelvis is held level its state does not change, so those
     steps need no integration: the loop's own arithmetic (:func:`_hip_moments`
-    at a level pelvis), for all of them at once. The loop then starts where
-    the first runner's demand outgrows its capacity.
+    at a level pelvis), for all of them at once. They end where the first
+    runner's need outgrows its capacity (or at toe-off). This covers the
+    opening steps, and any stretch after every pelvis has come back to level.
     """
     level = _table_row(table, slope, np.full(1, phi_grid), last)
-    demand, passive, capacity, need = _hip_moments(level, weight_grf[:, None], offset_m, strength)  # (T, N)
+    demand, passive, capacity, need = _hip_moments(level, weight_grf[first:, None], offset_m, strength)  # (T', N)
     breaks = ~(need <= capacity)
-    start = int(breaks.any(axis=1).argmax()) if breaks.any() else len(weight_grf)
-    rows["drop"][:start] = 0.0
-    rows["demand"][:start] = demand[:start]
-    rows["muscle"][:start] = need[:start]
-    rows["passive"][:start] = passive
-    rows["capacity"][:start] = capacity
-    rows["activation"][:start] = _held_activation(need[:start], capacity)
-    return start
+    span = int(breaks.any(axis=1).argmax()) if breaks.any() else len(demand)
+    end = first + span
+    rows["drop"][first:end] = 0.0
+    rows["demand"][first:end] = demand[:span]
+    rows["muscle"][first:end] = need[:span]
+    rows["passive"][first:end] = passive
+    rows["capacity"][first:end] = capacity
+    rows["activation"][first:end] = _held_activation(need[:span], capacity)
+    return end
 
 
 def _contact_force_bw(b: BodyTables, drop_deg: NDArray[np.float64], supplied_nm_kg: NDArray[np.float64],
