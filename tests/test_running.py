@@ -324,3 +324,16 @@ def test_a_pelvis_back_at_level_integrates_the_same_alone_or_beside_one_still_dr
     assert together.pelvic_drop_deg[0, back_at_level:].max() > 0, "the other is still dropping then"
     for name in fields:
         np.testing.assert_array_equal(getattr(together, name)[1], getattr(alone, name), err_msg=name)
+
+
+def test_one_runner_is_integrated_once_and_shared_read_only() -> None:
+    first = running_stance(0.95, trunk_lean_deg=2.0)
+    assert running_stance(np.float64(0.95), trunk_lean_deg=np.array(2.0)) is first, "same runner, same result"
+    assert not first.pelvic_drop_deg.flags.writeable, "a shared result cannot be changed in place"
+    with pytest.raises(ValueError, match="read-only"):
+        first.pelvic_drop_deg[0] = 1.0
+    batch = running_stance(np.array([0.95]), trunk_lean_deg=2.0)  # several runners: integrated afresh
+    assert batch.pelvic_drop_deg.flags.writeable
+    np.testing.assert_array_equal(batch.pelvic_drop_deg[0], first.pelvic_drop_deg)
+    with pytest.raises(ValueError, match="strength must be a finite number"):
+        running_stance(float("nan"))

@@ -260,8 +260,8 @@ class Mechanisms:
     profile: RunnerProfile
 
 
-@functools.lru_cache(maxsize=512)
 def _running(strength: float, speed_m_s: float, trunk_lean_deg: float, sex: str, width_pct: float):
+    """One runner's stance (cached by :func:`glutemed.running.running_stance`, shared with the knee model)."""
     return running_stance(strength, speed_m_s, trunk_lean_deg=trunk_lean_deg, sex=sex, geometry=_geometry(width_pct))
 
 

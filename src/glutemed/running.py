@@ -37,7 +37,8 @@ array([ 9.5, 25.7, 30. ])
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, fields
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -165,6 +166,15 @@ def _nanmax(x: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.where(np.isneginf(top), np.nan, top)
 
 
+def _single_number(value: object) -> bool:
+    """A plain real number (or a 0-d numeric array): one runner's value, usable as a cache key."""
+    if isinstance(value, bool | np.bool_):
+        return False
+    if isinstance(value, int | float | np.integer | np.floating):
+        return True
+    return isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf"
+
+
 def running_stance(
     strength: ArrayLike = 1.0,
     speed_m_s: float = DEFAULT_SPEED_M_S,
@@ -218,8 +228,35 @@ def running_stance(
     array([1.4, 5.5, 9.8])
     >>> round(float(r.peak_abduction_moment_nm_kg[1]), 2)  # Heiderscheit et al. 2011: 1.8 +- 0.4
     1.82
+
+    One runner (every number a single value) is integrated once and kept:
+    the same call returns the same result, whose arrays are read-only.
+
+    >>> running_stance(1.0) is running_stance(1.0), running_stance(1.0).pelvic_drop_deg.flags.writeable
+    (True, False)
     """
     g = resolve_geometry(geometry)
+    numbers = (strength, speed_m_s, step_rate_change_pct, fatigue_pct, trunk_lean_deg)
+    if all(_single_number(x) for x in numbers) and isinstance(sex, str):
+        return _one_runner(*(float(x) for x in numbers), sex, g)
+    return _integrate(strength, speed_m_s, step_rate_change_pct, fatigue_pct, trunk_lean_deg, sex, g)
+
+
+@functools.lru_cache(maxsize=256)
+def _one_runner(strength: float, speed_m_s: float, step_rate_change_pct: float, fatigue_pct: float,
+                trunk_lean_deg: float, sex: str, g: Geometry) -> RunningStance:
+    """:func:`running_stance` of one runner, cached; its arrays are made read-only, as it is shared."""
+    r = _integrate(strength, speed_m_s, step_rate_change_pct, fatigue_pct, trunk_lean_deg, sex, g)
+    for f in fields(r):
+        value = getattr(r, f.name)
+        if isinstance(value, np.ndarray):
+            value.flags.writeable = False
+    return r
+
+
+def _integrate(strength: ArrayLike, speed_m_s: float, step_rate_change_pct: float, fatigue_pct: ArrayLike,
+               trunk_lean_deg: ArrayLike, sex: str, g: Geometry) -> RunningStance:
+    """:func:`running_stance` for a resolved geometry (checks, integration, summary)."""
     b = body_tables(g)
     check_name(sex, "sex", SEXES)
     cond = stance_conditions(speed_m_s, step_rate_change_pct, sex)
