@@ -79,3 +79,5 @@ def test_a_load_needs_one_held_stance() -> None:
         abductor_load_per_leg_nm_s_kg([20.0], running_stance(0.3))
     with pytest.raises(ValueError, match="weekly_km"):
         abductor_load_per_leg_nm_s_kg([-1.0], running_stance(1.0))
+    with pytest.raises(ValueError, match="stance must be a RunningStance"):
+        abductor_load_per_leg_nm_s_kg([20.0], {"abductor_impulse_nm_s_kg": 1.0})

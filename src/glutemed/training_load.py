@@ -143,8 +143,8 @@ def abductor_load_per_leg_nm_s_kg(weekly_km: ArrayLike, stance: RunningStance) -
     Raises
     ------
     ValueError
-        Bad distances, a stance over several strengths, or one that does not
-        hold the pelvis.
+        Bad distances, something other than a stance, a stance over several
+        strengths, or one that does not hold the pelvis.
 
     Examples
     --------
@@ -154,6 +154,8 @@ def abductor_load_per_leg_nm_s_kg(weekly_km: ArrayLike, stance: RunningStance) -
     True
     """
     km = _weekly_km(weekly_km)
+    if not isinstance(stance, RunningStance):
+        raise ValueError(f"stance must be a RunningStance (from running_stance); got {type(stance).__name__}")
     if np.ndim(stance.abductor_impulse_nm_s_kg) != 0:
         raise ValueError("stance must be one runner's stance (a single strength)")
     if not bool(stance.pelvis_held):
