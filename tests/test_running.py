@@ -337,3 +337,43 @@ def test_one_runner_is_integrated_once_and_shared_read_only() -> None:
     np.testing.assert_array_equal(batch.pelvic_drop_deg[0], first.pelvic_drop_deg)
     with pytest.raises(ValueError, match="strength must be a finite number"):
         running_stance(float("nan"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(strengths=st.lists(st.floats(0.0, 2.6), min_size=1, max_size=4),
+       lean_deg=st.floats(-15.0, 30.0), speed=st.floats(2.0, 6.0))
+def test_filling_the_level_stretches_changes_nothing(strengths, lean_deg, speed) -> None:
+    """The held-level fill is a shortcut only: integrating every step gives the same history, bit for bit."""
+    import glutemed.stance_dynamics as sd
+
+    c = stance_conditions(speed)
+    grf = vertical_grf_bw(np.arange(0.0, c.contact_time_s, TIME_STEP_S), c)
+    lean = [lean_deg] * len(strengths)
+    filled = simulate_stance(strengths, lean, grf)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(sd, "_fill_held", lambda rows, first, *args: first)  # fill nothing: the loop takes every step
+        stepped = simulate_stance(strengths, lean, grf)
+    for name in ("drop_deg", "demand_nm_kg", "muscle_nm_kg", "passive_nm_kg", "capacity_nm_kg", "activation",
+                 "contact_bw", "held"):
+        np.testing.assert_array_equal(getattr(filled, name), getattr(stepped, name), err_msg=name)
+
+
+def test_the_fill_stops_where_a_need_first_outgrows_its_capacity_by_a_hair() -> None:
+    """A runner whose need exceeds her capacity by one part in 10^5 at a chosen step must start dropping there,
+    with or without the fill (a fill that looked past such a small excess would hold her one step too long)."""
+    import glutemed.stance_dynamics as sd
+
+    c = stance_conditions()
+    grf = vertical_grf_bw(np.arange(0.0, c.contact_time_s, TIME_STEP_S), c)
+    probe = simulate_stance([100.0], [0.0], grf)  # far too strong to drop: the muscles supply the need all stance
+    need, per_strength = probe.muscle_nm_kg[0], probe.capacity_nm_kg[0, 0] / 100.0
+    rising = np.flatnonzero(np.diff(need) > 1e-4 * need[1:])
+    for k in rising[[len(rising) // 4, len(rising) // 2]]:
+        strength = need[k] / per_strength / (1.0 + 1e-5)
+        filled = simulate_stance([strength], [0.0], grf)
+        assert filled.drop_deg[0, k] == 0.0 and filled.drop_deg[0, k + 1] > 0.0, "she starts to drop after step k"
+        with pytest.MonkeyPatch.context() as m:
+            m.setattr(sd, "_fill_held", lambda rows, first, *args: first)
+            stepped = simulate_stance([strength], [0.0], grf)
+        np.testing.assert_array_equal(filled.drop_deg, stepped.drop_deg)
+        np.testing.assert_array_equal(filled.muscle_nm_kg, stepped.muscle_nm_kg)

@@ -67,7 +67,7 @@ from glutemed.knee_chain import knee_valgus
 from glutemed.literature import literature_value
 from glutemed.muscles import moment_arms
 from glutemed.pelvic_drop import STRENGTH_RANGE
-from glutemed.running import running_stance
+from glutemed.running import RunningStance, running_stance
 from glutemed.scaling import scale_geometry
 from glutemed.statics import SEXES, TRUNK_LEAN_RANGE_DEG
 from glutemed.training_load import abductor_load_per_leg_nm_s_kg
@@ -260,7 +260,7 @@ class Mechanisms:
     profile: RunnerProfile
 
 
-def _running(strength: float, speed_m_s: float, trunk_lean_deg: float, sex: str, width_pct: float):
+def _running(strength: float, speed_m_s: float, trunk_lean_deg: float, sex: str, width_pct: float) -> RunningStance:
     """One runner's stance (cached by :func:`glutemed.running.running_stance`, shared with the knee model)."""
     return running_stance(strength, speed_m_s, trunk_lean_deg=trunk_lean_deg, sex=sex, geometry=_geometry(width_pct))
 

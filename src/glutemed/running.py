@@ -38,7 +38,7 @@ array([ 9.5, 25.7, 30. ])
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -80,6 +80,10 @@ DEFAULT_SEX = "female"
 @dataclass(frozen=True)
 class RunningStance:
     """One running stance, frontal plane; runners (the broadcast shape ``S`` of the inputs) then time.
+
+    The stance of one runner (every input a single value) is shared by all
+    who ask for it (:func:`running_stance` keeps it), so its arrays are
+    read-only; a stance of several runners is computed afresh and writeable.
 
     Attributes
     ----------
@@ -167,12 +171,28 @@ def _nanmax(x: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 def _single_number(value: object) -> bool:
-    """A plain real number (or a 0-d numeric array): one runner's value, usable as a cache key."""
+    """A plain real number (or a 0-d numeric array) that a float holds: one runner's value, a cache key.
+
+    Anything else (bools, arrays, text, an integer too large for a float) goes
+    the uncached way, whose checks name the parameter.
+    """
     if isinstance(value, bool | np.bool_):
         return False
-    if isinstance(value, int | float | np.integer | np.floating):
-        return True
-    return isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf"
+    if not (isinstance(value, int | float | np.integer | np.floating)
+            or (isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf")):
+        return False
+    try:
+        float(value)
+    except OverflowError:
+        return False
+    return True
+
+
+def _frozen(value: NDArray) -> NDArray:
+    """A read-only view of a read-only copy: nobody can make it writeable again."""
+    base = np.array(value)
+    base.flags.writeable = False
+    return base.view()
 
 
 def running_stance(
@@ -213,6 +233,8 @@ def running_stance(
     Returns
     -------
     RunningStance
+        For one runner, the kept (shared, read-only) result of an earlier
+        identical call if there is one.
 
     Raises
     ------
@@ -238,6 +260,7 @@ def running_stance(
     g = resolve_geometry(geometry)
     numbers = (strength, speed_m_s, step_rate_change_pct, fatigue_pct, trunk_lean_deg)
     if all(_single_number(x) for x in numbers) and isinstance(sex, str):
+        # the cache key: -0.0 and 0.0 (and 1 and 1.0) are one key, and give the same stance
         return _one_runner(*(float(x) for x in numbers), sex, g)
     return _integrate(strength, speed_m_s, step_rate_change_pct, fatigue_pct, trunk_lean_deg, sex, g)
 
@@ -247,11 +270,8 @@ def _one_runner(strength: float, speed_m_s: float, step_rate_change_pct: float, 
                 trunk_lean_deg: float, sex: str, g: Geometry) -> RunningStance:
     """:func:`running_stance` of one runner, cached; its arrays are made read-only, as it is shared."""
     r = _integrate(strength, speed_m_s, step_rate_change_pct, fatigue_pct, trunk_lean_deg, sex, g)
-    for f in fields(r):
-        value = getattr(r, f.name)
-        if isinstance(value, np.ndarray):
-            value.flags.writeable = False
-    return r
+    return replace(r, **{f.name: _frozen(getattr(r, f.name)) for f in fields(r)
+                         if isinstance(getattr(r, f.name), np.ndarray)})
 
 
 def _integrate(strength: ArrayLike, speed_m_s: float, step_rate_change_pct: float, fatigue_pct: ArrayLike,

@@ -157,7 +157,8 @@ def abductor_load_per_leg_nm_s_kg(weekly_km: ArrayLike, stance: RunningStance) -
     if not isinstance(stance, RunningStance):
         raise ValueError(f"stance must be a RunningStance (from running_stance); got {type(stance).__name__}")
     if np.ndim(stance.abductor_impulse_nm_s_kg) != 0:
-        raise ValueError("stance must be one runner's stance (a single strength)")
+        raise ValueError("stance must be one runner's stance (single strength, fatigue and trunk lean); got shape "
+                         f"{np.shape(stance.abductor_impulse_nm_s_kg)}")
     if not bool(stance.pelvis_held):
         raise ValueError("stance does not hold the pelvis; no abductor load can be computed")
     return _steps(km, stance) / 2.0 * float(stance.abductor_impulse_nm_s_kg)
