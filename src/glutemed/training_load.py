@@ -161,6 +161,11 @@ def abductor_load_per_leg_nm_s_kg(weekly_km: ArrayLike, stance: RunningStance) -
                          f"{np.shape(stance.abductor_impulse_nm_s_kg)}")
     if not bool(stance.pelvis_held):
         raise ValueError("stance does not hold the pelvis; no abductor load can be computed")
+    return _load_per_leg(km, stance)
+
+
+def _load_per_leg(km: NDArray[np.float64], stance: RunningStance) -> NDArray[np.float64]:
+    """:func:`abductor_load_per_leg_nm_s_kg` for checked distances and a checked one-runner, held stance."""
     return _steps(km, stance) / 2.0 * float(stance.abductor_impulse_nm_s_kg)
 
 
@@ -240,6 +245,6 @@ def training_load(weekly_km: ArrayLike, speed_m_s: float = DEFAULT_SPEED_M_S, st
         flags=flags,
         steps_per_week=steps,
         abductor_impulse_per_step_nm_s_kg=impulse,
-        abductor_load_per_leg_nm_s_kg=abductor_load_per_leg_nm_s_kg(km, stance),
+        abductor_load_per_leg_nm_s_kg=_load_per_leg(km, stance),
         step_length_m=step_length,
     )
